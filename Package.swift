@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Maitre",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "maitre", targets: ["maitre"]),
+        .library(name: "Seating", targets: ["Seating"]),
+        .library(name: "SeatingService", targets: ["SeatingService"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        .target(name: "MILP", dependencies: ["CGLPK"]),
+        .target(name: "Seating", dependencies: ["MILP"]),
+        .target(name: "SeatingStore", dependencies: ["Seating"]),
+        .target(name: "SeatingService", dependencies: ["Seating", "SeatingStore"]),
+        .executableTarget(
+            name: "maitre",
+            dependencies: [
+                "SeatingService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MILPTests", dependencies: ["MILP"]),
+        .testTarget(
+            name: "SeatingTests",
+            dependencies: ["Seating", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "SeatingStoreTests", dependencies: ["SeatingStore"]),
+        .testTarget(
+            name: "SeatingServiceTests",
+            dependencies: ["SeatingService", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "MaitreEndToEndTests", dependencies: ["SeatingService"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,149 @@
+import CGLPK
+
+/// Solves a `LinearModel` with GLPK (simplex for pure LPs, branch-and-cut for MIPs).
+///
+/// Invariants: a model is validated before any GLPK call (GLPK aborts on misuse); GLPK's
+/// terminal output is off unless `verbose`; every GLPK problem object is freed before
+/// `solve` returns. Each call builds a fresh GLPK problem, so solves share no state.
+public struct MILPSolver: Sendable {
+    public init() {}
+
+    /// Solves the model within `options.timeLimitMilliseconds`.
+    public func solve(_ model: LinearModel, options: SolveOptions = SolveOptions()) throws(MILPError) -> Solution {
+        try model.validate()
+        guard options.timeLimitMilliseconds > 0 else {
+            throw .invalidModel("time limit must be positive")
+        }
+        guard !model.columns.isEmpty else {
+            // GLPK rejects problems without columns; the answer is trivial.
+            let feasible = model.rows.allSatisfy { ($0.lower ?? 0) <= 0 && 0 <= ($0.upper ?? 0) }
+            return feasible
+                ? Solution(status: .optimal, values: [], objective: model.objectiveConstant, bound: model.objectiveConstant)
+                : Solution(status: .infeasible, values: [], objective: nil, bound: nil)
+        }
+        _ = glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
+        let problem = GLPKProblem(model)
+        defer { problem.free() }
+        return model.isInteger
+            ? solveInteger(problem.pointer, model: model, options: options)
+            : solveLinear(problem.pointer, model: model, options: options)
+    }
+
+    private func solveLinear(_ p: OpaquePointer, model: LinearModel, options: SolveOptions) -> Solution {
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
+        parameters.tm_lim = Int32(clamping: options.timeLimitMilliseconds)
+        let code = glp_simplex(p, &parameters)
+        let status = glp_get_status(p)
+        if status == GLP_OPT {
+            let values = (0..<model.columns.count).map { glp_get_col_prim(p, Int32($0 + 1)) }
+            let objective = glp_get_obj_val(p)
+            return Solution(status: .optimal, values: values, objective: objective, bound: objective)
+        }
+        if status == GLP_UNBND { return Solution(status: .unbounded, values: [], objective: nil, bound: nil) }
+        if status == GLP_NOFEAS || code == GLP_ENOPFS {
+            return Solution(status: .infeasible, values: [], objective: nil, bound: nil)
+        }
+        if code == GLP_ENODFS || glp_get_dual_stat(p) == GLP_NOFEAS {
+            return Solution(status: .unbounded, values: [], objective: nil, bound: nil)
+        }
+        return Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil)
+    }
+
+    private func solveInteger(_ p: OpaquePointer, model: LinearModel, options: SolveOptions) -> Solution {
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
+        parameters.tm_lim = Int32(clamping: options.timeLimitMilliseconds)
+        parameters.mip_gap = max(0, options.relativeGap)
+        let tracker = BoundTracker()
+        let unmanaged = Unmanaged.passRetained(tracker)
+        defer { unmanaged.release() }
+        parameters.cb_info = unmanaged.toOpaque()
+        parameters.cb_func = { tree, info in
+            guard let tree, let info else { return }
+            let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
+            let best = glp_ios_best_node(tree)
+            if best != 0 { tracker.bound = glp_ios_node_bound(tree, best) }
+        }
+        if !options.presolve {
+            // Without the MIP presolver GLPK needs an optimal LP relaxation first.
+            var simplex = glp_smcp()
+            glp_init_smcp(&simplex)
+            simplex.msg_lev = parameters.msg_lev
+            simplex.tm_lim = parameters.tm_lim
+            _ = glp_simplex(p, &simplex)
+            let relaxation = glp_get_status(p)
+            if relaxation == GLP_NOFEAS { return Solution(status: .infeasible, values: [], objective: nil, bound: nil) }
+            if relaxation == GLP_UNBND { return Solution(status: .unbounded, values: [], objective: nil, bound: nil) }
+            if relaxation != GLP_OPT { return Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil) }
+        }
+        let code = glp_intopt(p, &parameters)
+        let status = glp_mip_status(p)
+        if status == GLP_OPT || status == GLP_FEAS {
+            let values = (0..<model.columns.count).map { glp_mip_col_val(p, Int32($0 + 1)) }
+            let objective = glp_mip_obj_val(p)
+            let optimal = status == GLP_OPT && code == 0
+            return Solution(status: optimal ? .optimal : .feasible, values: values, objective: objective,
+                            bound: optimal ? objective : tracker.bound)
+        }
+        if status == GLP_NOFEAS || code == GLP_ENOPFS {
+            return Solution(status: .infeasible, values: [], objective: nil, bound: nil)
+        }
+        if code == GLP_ENODFS { return Solution(status: .unbounded, values: [], objective: nil, bound: nil) }
+        return Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: tracker.bound)
+    }
+}
+
+/// Receives the best proven bound from GLPK's branch-and-cut callback.
+private final class BoundTracker: @unchecked Sendable {
+    var bound: Double?
+}
+
+/// A GLPK problem object loaded from a validated model; `free()` releases it.
+struct GLPKProblem {
+    let pointer: OpaquePointer
+
+    init(_ model: LinearModel) {
+        pointer = glp_create_prob()
+        glp_set_obj_dir(pointer, model.sense == .minimize ? GLP_MIN : GLP_MAX)
+        glp_set_obj_coef(pointer, 0, model.objectiveConstant)
+        if !model.columns.isEmpty { glp_add_cols(pointer, Int32(model.columns.count)) }
+        for (index, column) in model.columns.enumerated() {
+            let j = Int32(index + 1)
+            glp_set_col_name(pointer, j, column.name)
+            glp_set_col_kind(pointer, j, column.kind == .continuous ? GLP_CV : (column.kind == .binary ? GLP_BV : GLP_IV))
+            if column.kind != .binary {
+                let (type, lower, upper) = Self.boundType(column.lower, column.upper)
+                glp_set_col_bnds(pointer, j, type, lower, upper)
+            }
+            glp_set_obj_coef(pointer, j, column.objective)
+        }
+        if !model.rows.isEmpty { glp_add_rows(pointer, Int32(model.rows.count)) }
+        var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
+        for (index, row) in model.rows.enumerated() {
+            let i = Int32(index + 1)
+            glp_set_row_name(pointer, i, row.name)
+            let (type, lower, upper) = Self.boundType(row.lower, row.upper)
+            glp_set_row_bnds(pointer, i, type, lower, upper)
+            for term in row.terms where term.coefficient != 0 {
+                ia.append(i); ja.append(Int32(term.variable.index + 1)); ar.append(term.coefficient)
+            }
+        }
+        glp_load_matrix(pointer, Int32(ar.count - 1), ia, ja, ar)
+    }
+
+    func free() { glp_delete_prob(pointer) }
+
+    private static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
+        switch (lower, upper) {
+        case (nil, nil): return (GLP_FR, 0, 0)
+        case (let l?, nil): return (GLP_LO, l, 0)
+        case (nil, let u?): return (GLP_UP, 0, u)
+        case (let l?, let u?): return l == u ? (GLP_FX, l, u) : (GLP_DB, l, u)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import MILP
+import Testing
+
+@Suite struct MILPSolverTests {
+    @Test func knapsackPicksBestPair() throws {
+        // max 5a + 4b + 3c  s.t. 2a + 3b + c <= 5, binary: optimum a = c = 1 ... and b? 2+3 = 5 -> a+b = 9.
+        var model = LinearModel(sense: .maximize)
+        let a = model.addVariable(name: "a", kind: .binary, objective: 5)
+        let b = model.addVariable(name: "b", kind: .binary, objective: 4)
+        let c = model.addVariable(name: "c", kind: .binary, objective: 3)
+        model.addRow(name: "weight", [(a, 2), (b, 3), (c, 1)], upper: 5)
+        let solution = try MILPSolver().solve(model)
+        #expect(solution.status == .optimal)
+        #expect(solution.objective == 9)
+        #expect(solution.values.map { $0.rounded() } == [1, 1, 0])
+        #expect(solution.bound == 9)
+    }
+
+    @Test func integerRoundingDiffersFromRelaxation() throws {
+        // max x + y, 2x + 2y <= 3, integer: LP gives 1.5, MIP gives 1.
+        var model = LinearModel(sense: .maximize)
+        let x = model.addVariable(name: "x", kind: .integer, lower: 0, upper: 10, objective: 1)
+        let y = model.addVariable(name: "y", kind: .integer, lower: 0, upper: 10, objective: 1)
+        model.addRow(name: "cap", [(x, 2), (y, 2)], upper: 3)
+        #expect(try MILPSolver().solve(model).objective == 1)
+        var relaxed = LinearModel(sense: .maximize)
+        let rx = relaxed.addVariable(name: "x", upper: 10, objective: 1)
+        let ry = relaxed.addVariable(name: "y", upper: 10, objective: 1)
+        relaxed.addRow(name: "cap", [(rx, 2), (ry, 2)], upper: 3)
+        #expect(try MILPSolver().solve(relaxed).objective == 1.5)
+    }
+
+    @Test func infeasibleIsAStatusNotAnError() throws {
+        var model = LinearModel()
+        let x = model.addVariable(name: "x", kind: .binary)
+        model.addRow(name: "impossible", [(x, 1)], lower: 2)
+        #expect(try MILPSolver().solve(model).status == .infeasible)
+        #expect(try MILPSolver().solve(model, options: SolveOptions(presolve: false)).status == .infeasible)
+    }
+
+    @Test func invalidModelsAreRejectedBeforeGLPK() {
+        var model = LinearModel()
+        let x = model.addVariable(name: "x", lower: 3, upper: 1)
+        #expect(throws: MILPError.self) { try MILPSolver().solve(model) }
+        var spaced = LinearModel()
+        _ = spaced.addVariable(name: "has space")
+        #expect(throws: MILPError.self) { try MILPSolver().solve(spaced) }
+        var nan = LinearModel()
+        let y = nan.addVariable(name: "y")
+        nan.addRow(name: "r", [(y, .nan)], upper: 1)
+        #expect(throws: MILPError.self) { try MILPSolver().solve(nan) }
+        _ = x
+    }
+
+    @Test func repeatedSolvesReleaseTheirProblems() throws {
+        // 2,000 solves of a small assignment problem: the process must not grow or crash.
+        for round in 0..<2_000 {
+            var model = LinearModel()
+            var vars: [LinearModel.Variable] = []
+            for i in 0..<4 { vars.append(model.addVariable(name: "v\(i)", kind: .binary, objective: Double((i + round) % 4))) }
+            model.addRow(name: "one", vars.map { ($0, 1) }, lower: 1, upper: 1)
+            let solution = try MILPSolver().solve(model)
+            #expect(solution.objective == 0)
+        }
+    }
+
+    @Test func writesLPAndMPS() throws {
+        var model = LinearModel(sense: .maximize)
+        let x = model.addVariable(name: "seat_x", kind: .binary, objective: 2)
+        model.addRow(name: "limit", [(x, 1)], upper: 1)
+        let dir = FileManager.default.temporaryDirectory
+        for format in ModelExport.Format.allCases {
+            let path = dir.appendingPathComponent("milp-test-\(UUID().uuidString).\(format.rawValue)").path
+            try ModelExport.write(model, format: format, to: path)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains("seat_x"))
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+}
