@@ -1,0 +1,111 @@
+/// A restaurant's bookings on one service date, indexed by table for fast "is it free" questions.
+///
+/// Invariants: `bookings` holds every booking of the date in any status; `occupancy[t]` lists,
+/// sorted by start, the span `[start, end + buffer)` of each booking that occupies table `t`
+/// (booked, seated, finished), and nothing else; `blocks[t]` lists the layout's blocks of table
+/// `t` on this date. Mutations keep both in step.
+///
+/// ```swift
+/// var day = DayState(floor: floor, date: date, bookings: [])
+/// day.upsert(booking)                                   // occupies its tables
+/// day.isFree(table: 0, from: 19 * 60, to: 20 * 60)      // false if the booking overlaps
+/// ```
+public struct DayState: Sendable {
+    /// A minute range `[start, end)` on one table, and the booking (or nil for a block) behind it.
+    public struct Span: Sendable, Equatable {
+        public let start: Int
+        public let end: Int
+        public let booking: String?
+    }
+
+    public let date: ServiceDate
+    public let weekday: Weekday
+    public let buffer: Int
+    public private(set) var bookings: [String: Booking]
+    public private(set) var occupancy: [[Span]]
+    public let blocks: [[Span]]
+    private let tableIndex: [String: Int]
+
+    public init(floor: Floor, date: ServiceDate, bookings: [Booking]) {
+        self.date = date
+        self.weekday = date.weekday
+        self.buffer = floor.layout.bufferMinutes
+        self.tableIndex = floor.tableIndex
+        self.bookings = [:]
+        self.occupancy = Array(repeating: [], count: floor.tables.count)
+        var blocks: [[Span]] = Array(repeating: [], count: floor.tables.count)
+        for block in floor.layout.blocks where block.date == date {
+            for id in block.tables {
+                if let index = floor.tableIndex[id] { blocks[index].append(Span(start: block.from, end: block.to, booking: nil)) }
+            }
+        }
+        self.blocks = blocks.map { $0.sorted { $0.start < $1.start } }
+        for booking in bookings { upsert(booking) }
+    }
+
+    /// The minutes a booking keeps its tables, buffer included; nil when it keeps none.
+    public func occupiedSpan(of booking: Booking) -> (start: Int, end: Int)? {
+        booking.status.occupiesTables ? (booking.start, booking.end + buffer) : nil
+    }
+
+    /// Adds or replaces a booking, moving its occupancy.
+    public mutating func upsert(_ booking: Booking) {
+        remove(booking.id)
+        bookings[booking.id] = booking
+        guard let span = occupiedSpan(of: booking) else { return }
+        for id in booking.tables {
+            guard let table = tableIndex[id] else { continue }
+            let entry = Span(start: span.start, end: span.end, booking: booking.id)
+            var index = occupancy[table].count
+            while index > 0, occupancy[table][index - 1].start > entry.start { index -= 1 }
+            occupancy[table].insert(entry, at: index)
+        }
+    }
+
+    /// Removes a booking and its occupancy (used to re-place a booking being modified).
+    public mutating func remove(_ id: String) {
+        guard let old = bookings.removeValue(forKey: id) else { return }
+        for table in old.tables {
+            guard let index = tableIndex[table] else { continue }
+            occupancy[index].removeAll { $0.booking == id }
+        }
+    }
+
+    /// Whether no booking occupies table `table` at any minute of `[from, to)`.
+    @inline(__always)
+    public func isFree(table: Int, from: Int, to: Int) -> Bool {
+        for span in occupancy[table] {
+            if span.start >= to { return true }
+            if span.end > from { return false }
+        }
+        return true
+    }
+
+    /// Whether a block covers table `table` at any minute of `[from, to)`.
+    @inline(__always)
+    public func isBlocked(table: Int, from: Int, to: Int) -> Bool {
+        for span in blocks[table] where span.start < to && span.end > from { return true }
+        return false
+    }
+
+    /// Bookings occupying `table` during `[from, to)`, in start order.
+    public func occupants(table: Int, from: Int, to: Int) -> [String] {
+        occupancy[table].filter { $0.start < to && $0.end > from }.compactMap(\.booking)
+    }
+
+    /// Free minutes left next to `[from, to)` on `table`: the gap back to the previous span's end
+    /// plus the gap to the next span's start, each capped at `cap` when there is no neighbour.
+    public func neighbouringGap(table: Int, from: Int, to: Int, cap: Int) -> Int {
+        var before = cap, after = cap
+        for span in occupancy[table] {
+            if span.end <= from { before = min(before, from - span.end) }
+            else if span.start >= to { after = min(after, span.start - to); break }
+        }
+        return before + after
+    }
+
+    /// Active bookings (booked or seated) in start order, then id.
+    public var activeBookings: [Booking] {
+        bookings.values.filter { $0.status.isActive }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+}

@@ -1,0 +1,144 @@
+/// A validated layout compiled for fast seating questions.
+///
+/// Invariants: built only from a layout `LayoutValidator` accepts (otherwise `init` throws the
+/// first problem); `units[i]` is table `i` for `i < tables.count`, combinations follow in layout
+/// order; `candidates(for:)` lists the units that seat a party in greedy rank order of their
+/// static keys (single before combination, least waste, priority, id), grouped so that the
+/// first group with a free unit holds the best fit; `grid(on:)` is sorted by time.
+///
+/// ```swift
+/// let floor = try Floor(layout)
+/// floor.candidates(for: 4)          // groups of unit indices, best first
+/// floor.grid(on: .sat).map(\.time)  // every bookable start time on Saturdays
+/// ```
+public struct Floor: Sendable {
+    /// One bookable start time of a weekday and the services that offer it.
+    public struct GridSlot: Sendable, Equatable {
+        public let time: Int
+        public let services: [Int]
+    }
+
+    /// Units of equal static rank; the dynamic keys (preferences, fit in time) break ties.
+    public struct CandidateGroup: Sendable {
+        public let units: [Int]
+    }
+
+    public let layout: Layout
+    public let units: [SeatingUnit]
+    public let tableIndex: [String: Int]
+    public let unitIndexByMembers: [[Int]: Int]
+    /// Largest party any unit seats, for each channel class.
+    public let largestUnit: Int
+    public let largestReservableUnit: Int
+    private let candidateGroups: [[CandidateGroup]]
+    private let grids: [[GridSlot]]
+
+    public var tables: [Table] { layout.tables }
+
+    public init(_ layout: Layout) throws(LayoutRejection) {
+        let verdict = LayoutValidator.validate(layout)
+        if let first = verdict.errors.first { throw LayoutRejection(problems: verdict.errors, first: first) }
+        self.layout = layout
+        var tableIndex: [String: Int] = [:]
+        for (index, table) in layout.tables.enumerated() { tableIndex[table.id] = index }
+        var units: [SeatingUnit] = layout.tables.enumerated().map { index, table in
+            SeatingUnit(id: table.id, members: [index], tableIDs: [table.id], min: table.min, max: table.max,
+                        area: table.area, tags: Set(table.tags), priority: table.priority,
+                        reservable: table.reservable, isCombination: false)
+        }
+        for combination in layout.combinations {
+            let members = combination.tables.map { tableIndex[$0]! }.sorted()
+            let memberTables = members.map { layout.tables[$0] }
+            let areas = Set(memberTables.map(\.area))
+            units.append(SeatingUnit(
+                id: combination.id, members: members, tableIDs: combination.tables,
+                min: combination.min, max: combination.max, area: areas.count == 1 ? areas.first : nil,
+                tags: Set(memberTables.flatMap(\.tags)),
+                priority: combination.priority ?? memberTables.map(\.priority).max() ?? 0,
+                reservable: memberTables.allSatisfy(\.reservable), isCombination: true))
+        }
+        var byMembers: [[Int]: Int] = [:]
+        for (index, unit) in units.enumerated() { byMembers[unit.members] = index }
+        self.units = units
+        self.tableIndex = tableIndex
+        self.unitIndexByMembers = byMembers
+        self.largestUnit = units.map(\.max).max() ?? 0
+        self.largestReservableUnit = units.filter(\.reservable).map(\.max).max() ?? 0
+        self.candidateGroups = (0...largestUnit).map { party in Self.groups(units: units, party: party) }
+        self.grids = Weekday.allCases.map { weekday in Self.grid(layout: layout, weekday: weekday) }
+    }
+
+    /// Candidate units for `party`, best static rank first.
+    public func candidates(for party: Int) -> [CandidateGroup] {
+        party >= 1 && party < candidateGroups.count ? candidateGroups[party] : []
+    }
+
+    /// Every start time offered on `weekday`, ascending.
+    public func grid(on weekday: Weekday) -> [GridSlot] {
+        grids[Weekday.allCases.firstIndex(of: weekday)!]
+    }
+
+    /// The grid slot at exactly `time` on `weekday`, if the time is bookable.
+    public func gridSlot(on weekday: Weekday, at time: Int) -> GridSlot? {
+        let slots = grid(on: weekday)
+        let index = Self.lowerBound(slots, time)
+        return index < slots.count && slots[index].time == time ? slots[index] : nil
+    }
+
+    /// The unit whose tables are exactly `tableIDs` (a table or a defined combination).
+    public func unit(forTables tableIDs: [String]) -> Int? {
+        var members: [Int] = []
+        for id in tableIDs {
+            guard let index = tableIndex[id] else { return nil }
+            members.append(index)
+        }
+        members.sort()
+        guard Set(members).count == members.count else { return nil }
+        return unitIndexByMembers[members]
+    }
+
+    static func lowerBound(_ slots: [GridSlot], _ time: Int) -> Int {
+        var low = 0, high = slots.count
+        while low < high {
+            let mid = (low + high) / 2
+            if slots[mid].time < time { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    private static func groups(units: [SeatingUnit], party: Int) -> [CandidateGroup] {
+        let fitting = units.indices.filter { units[$0].fits(party) }.sorted { a, b in
+            let ua = units[a], ub = units[b]
+            return (ua.isCombination ? 1 : 0, ua.max - party, ua.priority, ua.id)
+                < (ub.isCombination ? 1 : 0, ub.max - party, ub.priority, ub.id)
+        }
+        var groups: [CandidateGroup] = []
+        var current: [Int] = []
+        for index in fitting {
+            if let last = current.last,
+               units[last].isCombination != units[index].isCombination || units[last].max != units[index].max {
+                groups.append(CandidateGroup(units: current))
+                current = []
+            }
+            current.append(index)
+        }
+        if !current.isEmpty { groups.append(CandidateGroup(units: current)) }
+        return groups
+    }
+
+    private static func grid(layout: Layout, weekday: Weekday) -> [GridSlot] {
+        var servicesAt: [Int: [Int]] = [:]
+        for (index, service) in layout.services.enumerated() where service.runs(on: weekday) {
+            for time in service.grid(defaultSlot: layout.slotMinutes) where time < ClockTime.limit {
+                servicesAt[time, default: []].append(index)
+            }
+        }
+        return servicesAt.keys.sorted().map { GridSlot(time: $0, services: servicesAt[$0]!) }
+    }
+}
+
+/// A layout that failed validation: every problem, and the first one for the error response.
+public struct LayoutRejection: Error, Sendable, Equatable {
+    public let problems: [LayoutProblem]
+    public let first: LayoutProblem
+}

@@ -1,0 +1,63 @@
+/// How long a party keeps its table, by party size, weekday and start time.
+///
+/// Invariants: `bands` is non-empty, `maxParty` strictly increases along the bands and only the
+/// last band may omit it (it catches every larger party); every duration is positive. The first
+/// override whose `days` contain the weekday and whose `[from, to)` contains the start wins.
+///
+/// ```swift
+/// let turns = TurnTimes(bands: [.init(maxParty: 2, minutes: 75), .init(minutes: 120)])
+/// turns.minutes(party: 2, weekday: .tue, start: 19 * 60)   // 75
+/// turns.minutes(party: 6, weekday: .tue, start: 19 * 60)   // 120
+/// ```
+public struct TurnTimes: Sendable, Equatable {
+    /// A party-size band: parties up to `maxParty` (or any size, when nil) sit `minutes`.
+    public struct Band: Sendable, Equatable {
+        public var maxParty: Int?
+        public var minutes: Int
+        public init(maxParty: Int? = nil, minutes: Int) {
+            self.maxParty = maxParty
+            self.minutes = minutes
+        }
+    }
+
+    /// Bands that replace the default ones on some weekdays during `[from, to)`.
+    public struct Override: Sendable, Equatable {
+        public var days: Set<Weekday>
+        public var from: Int
+        public var to: Int
+        public var bands: [Band]
+        public init(days: Set<Weekday>, from: Int, to: Int, bands: [Band]) {
+            self.days = days
+            self.from = from
+            self.to = to
+            self.bands = bands
+        }
+    }
+
+    /// Defaults used when a layout gives no turn times.
+    public static let defaultBands: [Band] = [
+        Band(maxParty: 2, minutes: 75), Band(maxParty: 4, minutes: 90), Band(maxParty: 6, minutes: 105),
+        Band(minutes: 120),
+    ]
+
+    public var bands: [Band]
+    public var overrides: [Override]
+
+    public init(bands: [Band] = TurnTimes.defaultBands, overrides: [Override] = []) {
+        self.bands = bands
+        self.overrides = overrides
+    }
+
+    /// The turn time in minutes of a party starting at `start` on `weekday`.
+    public func minutes(party: Int, weekday: Weekday, start: Int) -> Int {
+        let chosen = overrides.first { $0.days.contains(weekday) && $0.from <= start && start < $0.to }?.bands ?? bands
+        return Self.lookup(chosen, party: party)
+    }
+
+    static func lookup(_ bands: [Band], party: Int) -> Int {
+        for band in bands where band.maxParty.map({ party <= $0 }) ?? true {
+            return band.minutes
+        }
+        return bands.last?.minutes ?? 90
+    }
+}

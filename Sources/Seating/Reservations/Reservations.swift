@@ -1,0 +1,104 @@
+/// Book, modify and cancel as pure functions of the floor, the day and the request.
+///
+/// Invariants: a successful `place` returns tables free for the whole occupied interval that
+/// respect the channel's rules; an error changes nothing; the same inputs give the same answer.
+/// The service layer adds ids, timestamps, idempotency and storage around these.
+///
+/// ```swift
+/// let query = SeatingQuery(date: saturday, time: 1140, party: 4)
+/// switch Reservations.place(floor: floor, day: day, query: query, pinned: nil) {
+/// case .success(let placement): placement.tables      // ["T7"]
+/// case .failure(let error): error                     // .noCapacity(reason:alternatives:)
+/// }
+/// ```
+public enum Reservations {
+    /// Finds the tables for a new (or re-placed) booking. `pinned` are tables the host or guest
+    /// chose; they are checked, never replaced. `preferred` are tables to keep when still valid
+    /// (a modified booking stays where it is when it can).
+    public static func place(
+        floor: Floor, day: DayState, query: SeatingQuery, pinned: [String]?, preferred: [String]? = nil
+    ) -> Result<Placement, SeatingError> {
+        let duration = SlotEvaluator.duration(floor: floor, query: query)
+        if let pinned {
+            return placePinned(floor: floor, day: day, query: query, duration: duration, tables: pinned)
+        }
+        if let reason = SlotEvaluator.serviceRules(floor: floor, query: query, duration: duration) {
+            return .failure(error(for: reason, floor: floor, day: day, query: query))
+        }
+        if let preferred, let unit = floor.unit(forTables: preferred),
+           usable(floor: floor, day: day, unit: unit, query: query, duration: duration) == nil {
+            return .success(Placement(start: query.time, duration: duration, unit: unit, tables: floor.units[unit].tableIDs))
+        }
+        switch SlotEvaluator.evaluate(floor: floor, day: day, query: query) {
+        case .offer(let slot):
+            return .success(Placement(start: slot.time, duration: slot.duration, unit: slot.unit, tables: slot.tables))
+        case .refuse(let reason):
+            return .failure(error(for: reason, floor: floor, day: day, query: query))
+        }
+    }
+
+    /// The error for a refused time, with alternatives where the party could sit at other times.
+    public static func error(for reason: SlotReason, floor: Floor, day: DayState, query: SeatingQuery) -> SeatingError {
+        switch reason {
+        case .available, .noTable, .blocked, .heldForWalkIns:
+            return .noCapacity(reason: reason, alternatives: alternatives(floor: floor, day: day, query: query))
+        case .pacingLimit:
+            return .pacingLimit(alternatives: alternatives(floor: floor, day: day, query: query))
+        case .partyTooLarge:
+            return .partyTooLarge(party: query.party,
+                                  largest: query.channel == .online ? floor.largestReservableUnit : floor.largestUnit)
+        case .closed:
+            if floor.gridSlot(on: query.date.weekday, at: query.time) == nil {
+                return .closed("\(ClockTime.format(query.time)) on \(query.date) (\(query.date.weekday.rawValue)) is not a start time of any service")
+            }
+            return .closed("a booking at \(ClockTime.format(query.time)) would end after the service ends")
+        case .partySizeNotAccepted:
+            let limits = floor.gridSlot(on: query.date.weekday, at: query.time)?.services
+                .map { floor.layout.services[$0] }.map { "\($0.name): \($0.minParty)-\($0.maxParty)" } ?? []
+            return .partySizeNotAccepted("parties of \(query.party) are not taken online at that time (\(limits.joined(separator: ", ")))")
+        }
+    }
+
+    /// The nearest offerable slots around the query's time (default window and count).
+    public static func alternatives(floor: Floor, day: DayState, query: SeatingQuery) -> [Slot] {
+        AvailabilitySearch.search(floor: floor, day: day, request: AvailabilityRequest(query: query)).slots
+    }
+
+    private static func placePinned(
+        floor: Floor, day: DayState, query: SeatingQuery, duration: Int, tables: [String]
+    ) -> Result<Placement, SeatingError> {
+        guard !tables.isEmpty else { return .failure(.invalidTables(index: nil, message: "names no table")) }
+        for (index, id) in tables.enumerated() where floor.tableIndex[id] == nil {
+            return .failure(.invalidTables(index: index, message: "unknown table \"\(id)\""))
+        }
+        guard let unit = floor.unit(forTables: tables) else {
+            return .failure(.invalidTables(index: nil, message: "\(tables.joined(separator: "+")) is neither a table nor a defined combination"))
+        }
+        let seating = floor.units[unit]
+        guard seating.fits(query.party) else {
+            return .failure(.invalidTables(index: nil, message: "\(seating.id) seats \(seating.min) to \(seating.max), not a party of \(query.party)"))
+        }
+        guard SlotEvaluator.channelAllows(floor: floor, unit: unit, channel: query.channel) else {
+            return .failure(.invalidTables(index: nil, message: "\(seating.id) is for walk-ins only"))
+        }
+        if let reason = SlotEvaluator.serviceRules(floor: floor, query: query, duration: duration), reason != .partyTooLarge {
+            return .failure(error(for: reason, floor: floor, day: day, query: query))
+        }
+        if let reason = usable(floor: floor, day: day, unit: unit, query: query, duration: duration) {
+            return .failure(.noCapacity(reason: reason, alternatives: alternatives(floor: floor, day: day, query: query)))
+        }
+        return .success(Placement(start: query.time, duration: duration, unit: unit, tables: seating.tableIDs))
+    }
+
+    /// Nil when `unit` can take the query's party at its time, else the reason it cannot.
+    static func usable(floor: Floor, day: DayState, unit: Int, query: SeatingQuery, duration: Int) -> SlotReason? {
+        let seating = floor.units[unit]
+        guard seating.fits(query.party), SlotEvaluator.channelAllows(floor: floor, unit: unit, channel: query.channel) else {
+            return .noTable
+        }
+        let to = query.time + duration + day.buffer
+        for table in seating.members where !day.isFree(table: table, from: query.time, to: to) { return .noTable }
+        for table in seating.members where day.isBlocked(table: table, from: query.time, to: to) { return .blocked }
+        return nil
+    }
+}

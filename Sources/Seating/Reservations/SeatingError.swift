@@ -1,0 +1,38 @@
+/// Why the engine refused a booking change, as a value the service renders in one place.
+///
+/// Invariant: a refused change leaves every booking as it was.
+public enum SeatingError: Error, Sendable, Equatable {
+    /// Not a start time of a service (or would run past the service end online).
+    case closed(String)
+    /// No table or combination seats this party.
+    case partyTooLarge(party: Int, largest: Int)
+    /// The service does not take this party size online.
+    case partySizeNotAccepted(String)
+    /// Nothing free at that time; `alternatives` are the nearest offerable slots.
+    case noCapacity(reason: SlotReason, alternatives: [Slot])
+    /// Pacing is full at that time; `alternatives` as for `noCapacity`.
+    case pacingLimit(alternatives: [Slot])
+    /// The tables a request names are not usable: `index` is the position in `tables`, when one
+    /// table is at fault.
+    case invalidTables(index: Int?, message: String)
+    /// The booking's status does not allow the change.
+    case invalidState(String)
+
+    public var message: String {
+        switch self {
+        case .closed(let text): text
+        case .partyTooLarge(let party, let largest):
+            "no table or combination seats a party of \(party) (largest seats \(largest))"
+        case .partySizeNotAccepted(let text): text
+        case .noCapacity(let reason, _):
+            switch reason {
+            case .blocked: "the tables that fit are blocked at that time"
+            case .heldForWalkIns: "the tables that fit are held for walk-ins at that time"
+            default: "no table is free for this party at that time"
+            }
+        case .pacingLimit: "too many parties or covers already start in that pacing interval"
+        case .invalidTables(_, let text): text
+        case .invalidState(let text): text
+        }
+    }
+}
