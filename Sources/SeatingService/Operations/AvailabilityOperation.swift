@@ -1,0 +1,28 @@
+import Seating
+import SeatingStore
+
+extension SeatingService {
+    /// `availability`: the bookable times nearest the asked one. Never fails for a closed or
+    /// full time: `requested.reason` says why.
+    func availability(_ fields: Fields) throws -> JSONValue {
+        let restaurant = try fields.requiredString("restaurant", maxLength: 64)
+        let request = AvailabilityRequest(
+            query: try QueryDecoding.query(fields),
+            before: try fields.int("before", in: 0...1_440) ?? AvailabilityRequest.defaultWindow,
+            after: try fields.int("after", in: 0...1_440) ?? AvailabilityRequest.defaultWindow,
+            limit: try fields.int("limit", in: 1...100) ?? AvailabilityRequest.defaultLimit)
+        let (floor, layoutVersion) = try floor(restaurant)
+        let key = DayKey(restaurant: restaurant, date: request.query.date)
+        let (day, _) = try dayState(key, floor: floor, layoutVersion: layoutVersion)
+        let answer = AvailabilitySearch.search(floor: floor, day: day, request: request)
+        return .object([
+            JSONMember("duration", .int(answer.duration)),
+            JSONMember("slots", .array(answer.slots.map(Encode.slot))),
+            JSONMember("requested", .object([
+                JSONMember("time", Encode.time(answer.requested.time)),
+                JSONMember("available", .bool(answer.requested.available)),
+                JSONMember("reason", .string(answer.requested.reason.rawValue)),
+            ])),
+        ])
+    }
+}

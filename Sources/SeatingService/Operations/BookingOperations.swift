@@ -1,0 +1,146 @@
+import Seating
+import SeatingStore
+
+extension SeatingService {
+    /// `book`: re-check and assign atomically; idempotent per (restaurant, key).
+    func book(_ fields: Fields) throws -> JSONValue {
+        let restaurant = try fields.requiredString("restaurant", maxLength: 64)
+        let query = try QueryDecoding.query(fields)
+        let key = try fields.string("idempotencyKey", maxLength: 128)
+        if query.channel == .online, key == nil {
+            throw ProtocolError.invalid("idempotencyKey", "is required for online bookings")
+        }
+        let pinned = try fields.strings("tables", maxCount: 64)
+        let notes = try fields.string("notes", maxLength: 2_000)
+        let guest = fields.value["guest"].flatMap { $0.isNull ? nil : $0 }
+        let fingerprint = Self.fingerprint(restaurant: restaurant, query: query, key: key, tables: pinned, notes: notes, guest: guest)
+        let (floor, layoutVersion) = try floor(restaurant)
+
+        return try retryingConflicts { () throws -> JSONValue in
+            if let key, let record = try store.idempotency(restaurant: restaurant, key: key) {
+                return try replay(record, fingerprint: fingerprint)
+            }
+            let dayKey = DayKey(restaurant: restaurant, date: query.date)
+            var (day, version) = try dayState(dayKey, floor: floor, layoutVersion: layoutVersion)
+            let placement: Placement
+            switch Reservations.place(floor: floor, day: day, query: query, pinned: pinned) {
+            case .success(let found): placement = found
+            case .failure(let error): throw ProtocolError(error, floor: floor)
+            }
+            let now = timestamp
+            let booking = Booking(
+                id: try store.newBookingID(), restaurant: restaurant, date: query.date, start: placement.start,
+                duration: placement.duration, party: query.party, tables: placement.tables, status: .booked,
+                channel: query.channel, locked: pinned != nil, area: query.area, tags: query.tags, notes: notes,
+                guest: guest, idempotencyKey: key, durationGiven: query.duration != nil, createdAt: now, updatedAt: now)
+            day.upsert(booking)
+            let records = key.map { [IdempotencyRecord(restaurant: restaurant, key: $0, fingerprint: fingerprint, bookingID: booking.id)] } ?? []
+            do {
+                try commit(WriteBatch(expectedVersions: [dayKey: version], bookings: [booking], idempotency: records),
+                           states: [dayKey: day], layoutVersion: layoutVersion)
+            } catch StoreError.duplicateKey {
+                // A concurrent writer took the key first: answer as its replay.
+                throw StoreError.conflict("idempotency key taken concurrently")
+            }
+            return Self.bookingResult(booking, moved: .array([]))
+        }
+    }
+
+    func replay(_ record: IdempotencyRecord, fingerprint: String) throws -> JSONValue {
+        guard record.fingerprint == fingerprint else {
+            throw ProtocolError(.idempotencyConflict,
+                                "idempotency key \"\(record.key)\" was used for a different request (booking \(record.bookingID))",
+                                field: "idempotencyKey", details: [JSONMember("booking", .string(record.bookingID))])
+        }
+        guard let booking = try store.booking(id: record.bookingID) else {
+            throw ProtocolError(.internal, "booking \(record.bookingID) of idempotency key \"\(record.key)\" is missing")
+        }
+        let moved = (try? JSONParser.parse(Array(record.moved.utf8))) ?? .array([])
+        return Self.bookingResult(booking, moved: moved, replayed: true)
+    }
+
+    static func bookingResult(_ booking: Booking, moved: JSONValue, replayed: Bool = false) -> JSONValue {
+        var members = [JSONMember("booking", Encode.booking(booking)), JSONMember("moved", moved)]
+        if replayed { members.append(JSONMember("replayed", true)) }
+        return .object(members)
+    }
+
+    /// Canonical text of a book request after defaults, for idempotency comparisons.
+    static func fingerprint(restaurant: String, query: SeatingQuery, key: String?, tables: [String]?, notes: String?,
+                            guest: JSONValue?) -> String {
+        JSONWriter.string(.object([
+            JSONMember("restaurant", .string(restaurant)), JSONMember("date", .string(query.date.description)),
+            JSONMember("time", Encode.time(query.time)), JSONMember("party", .int(query.party)),
+            JSONMember("duration", query.duration.map { .int($0) } ?? .null), JSONMember("area", Encode.optional(query.area)),
+            JSONMember("tags", Encode.strings(query.tags)), JSONMember("channel", .string(query.channel.rawValue)),
+            JSONMember("idempotencyKey", Encode.optional(key)),
+            JSONMember("tables", tables.map(Encode.strings) ?? .null), JSONMember("notes", Encode.optional(notes)),
+            JSONMember("guest", guest ?? .null),
+        ]))
+    }
+
+    /// The booking named by the request's `booking` field, and its floor.
+    func existingBooking(_ fields: Fields) throws -> (booking: Booking, floor: Floor, layoutVersion: Int) {
+        let id = try fields.requiredString("booking", maxLength: 64)
+        guard let booking = try store.booking(id: id) else {
+            throw ProtocolError(.notFound, "no booking \"\(id)\"", field: "booking")
+        }
+        let (floor, version) = try floor(booking.restaurant)
+        return (booking, floor, version)
+    }
+
+    /// `modify`: all or nothing; the booking keeps its tables when they still work.
+    func modify(_ fields: Fields) throws -> JSONValue {
+        let change = BookingChange(
+            date: try fields.date("date"), time: try fields.time("time"),
+            party: try fields.int("party", in: QueryDecoding.party), duration: try fields.int("duration", in: QueryDecoding.minutes),
+            tables: try fields.strings("tables", maxCount: 64), notes: try fields.string("notes", maxLength: 2_000))
+        return try retryingConflicts { () throws -> JSONValue in
+            let (booking, floor, layoutVersion) = try existingBooking(fields)
+            let sourceKey = DayKey(restaurant: booking.restaurant, date: booking.date)
+            let targetKey = DayKey(restaurant: booking.restaurant, date: change.date ?? booking.date)
+            var (source, sourceVersion) = try dayState(sourceKey, floor: floor, layoutVersion: layoutVersion)
+            source.remove(booking.id)
+            var target = source
+            var expected = [sourceKey: sourceVersion]
+            if targetKey != sourceKey {
+                let loaded = try dayState(targetKey, floor: floor, layoutVersion: layoutVersion)
+                target = loaded.state
+                expected[targetKey] = loaded.version
+            }
+            var updated: Booking
+            switch Reservations.modify(floor: floor, targetDay: target, booking: booking, change: change) {
+            case .success(let result): updated = result
+            case .failure(let error): throw ProtocolError(error, floor: floor)
+            }
+            guard updated != booking else { return Self.bookingResult(booking, moved: .array([])) }
+            updated.updatedAt = timestamp
+            target.upsert(updated)
+            var states = [targetKey: target]
+            if targetKey != sourceKey { states[sourceKey] = source }
+            try commit(WriteBatch(expectedVersions: expected, bookings: [updated]), states: states, layoutVersion: layoutVersion)
+            return Self.bookingResult(updated, moved: .array([]))
+        }
+    }
+
+    /// `cancel`: frees the tables; cancelling again is harmless.
+    func cancel(_ fields: Fields) throws -> JSONValue {
+        try retryingConflicts { () throws -> JSONValue in
+            let (booking, floor, layoutVersion) = try existingBooking(fields)
+            let updated: Booking
+            switch Reservations.cancel(booking) {
+            case .success(let result): updated = result
+            case .failure(let error): throw ProtocolError(error, floor: floor)
+            }
+            guard updated != booking else { return .object([JSONMember("booking", Encode.booking(booking))]) }
+            var changed = updated
+            changed.updatedAt = timestamp
+            let key = DayKey(restaurant: booking.restaurant, date: booking.date)
+            var (day, version) = try dayState(key, floor: floor, layoutVersion: layoutVersion)
+            day.upsert(changed)
+            try commit(WriteBatch(expectedVersions: [key: version], bookings: [changed]), states: [key: day],
+                       layoutVersion: layoutVersion)
+            return .object([JSONMember("booking", Encode.booking(changed))])
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Seating
+
+/// An error response of the protocol: a code, a message for people, the field at fault, and
+/// any structured details (`alternatives`, `bookings`).
+///
+/// Invariant: rendering (`json`) is the only place error responses are shaped; `field` is a
+/// path relative to the request (`layout.tables[3].max`).
+public struct ProtocolError: Error, Sendable, Equatable {
+    /// The error codes of PROTOCOL.md.
+    public enum Code: String, Sendable {
+        case invalidJSON = "invalid_json"
+        case invalidRequest = "invalid_request"
+        case unknownOp = "unknown_op"
+        case notFound = "not_found"
+        case invalidLayout = "invalid_layout"
+        case layoutConflict = "layout_conflict"
+        case closed
+        case partySizeNotAccepted = "party_size_not_accepted"
+        case noCapacity = "no_capacity"
+        case pacingLimit = "pacing_limit"
+        case idempotencyConflict = "idempotency_conflict"
+        case invalidState = "invalid_state"
+        case partyTooLarge = "party_too_large"
+        case tooLarge = "too_large"
+        case `internal`
+    }
+
+    public var code: Code
+    public var message: String
+    public var field: String?
+    public var details: [JSONMember]
+
+    public init(_ code: Code, _ message: String, field: String? = nil, details: [JSONMember] = []) {
+        self.code = code
+        self.message = message
+        self.field = field
+        self.details = details
+    }
+
+    /// A missing or mistyped field.
+    public static func invalid(_ field: String, _ message: String) -> ProtocolError {
+        ProtocolError(.invalidRequest, "\(field): \(message)", field: field)
+    }
+
+    /// The `error` object of a failure response.
+    public var json: JSONValue {
+        var members = [JSONMember("code", .string(code.rawValue)), JSONMember("message", .string(message))]
+        if let field { members.append(JSONMember("field", .string(field))) }
+        members.append(contentsOf: details)
+        return .object(members)
+    }
+
+    /// Renders an engine refusal; `tablesField` is the request path of the tables a host named.
+    public init(_ error: SeatingError, floor: Floor, tablesField: String = "tables") {
+        switch error {
+        case .closed(let message): self.init(.closed, message, field: "time")
+        case .partyTooLarge: self.init(.partyTooLarge, error.message, field: "party")
+        case .partySizeNotAccepted(let message): self.init(.partySizeNotAccepted, message, field: "party")
+        case .noCapacity(let reason, let alternatives):
+            self.init(.noCapacity, error.message, details: [
+                JSONMember("reason", .string(reason.rawValue)),
+                JSONMember("alternatives", .array(alternatives.map { Encode.slot($0) })),
+            ])
+        case .pacingLimit(let alternatives):
+            self.init(.pacingLimit, error.message, details: [
+                JSONMember("alternatives", .array(alternatives.map { Encode.slot($0) })),
+            ])
+        case .invalidTables(let index, let message):
+            self.init(.invalidRequest, message, field: index.map { "\(tablesField)[\($0)]" } ?? tablesField)
+        case .invalidState(let message): self.init(.invalidState, message)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Seating
+import SeatingStore
+
+/// Answers protocol requests (PROTOCOL.md) against a store: one request in, one response out.
+///
+/// Invariants: every request gets exactly one response, `ok` or an error with its code; a
+/// request that fails changes nothing; a mutating request is answered only after the store
+/// committed it; nothing here writes to stdout. Not thread-safe: one service per writer loop.
+///
+/// ```swift
+/// let service = SeatingService(store: InMemoryStore(), clock: SystemClock())
+/// service.respond(toLine: Array(#"{"id":1,"op":"ping"}"#.utf8))
+/// // {"id":1,"ok":true,"result":{"version":"0.1.0","restaurants":0}}
+/// ```
+public final class SeatingService {
+    public static let version = "0.1.0"
+    /// Attempts at a write that lost a race with another writer before giving up.
+    static let writeAttempts = 8
+
+    let store: Store
+    let clock: ServiceClock
+    var floors: [String: (version: Int, floor: Floor)] = [:]
+    var days: DayCache
+
+    public init(store: Store, clock: ServiceClock = SystemClock(), cachedDays: Int = 1_024) {
+        self.store = store
+        self.clock = clock
+        self.days = DayCache(capacity: cachedDays)
+    }
+
+    /// The response line (without newline) for one request line.
+    public func respond(toLine line: some Collection<UInt8>) -> [UInt8] {
+        let response: JSONValue
+        do {
+            let request = try JSONParser.parse(line)
+            response = respond(to: request)
+        } catch {
+            response = Self.failure(id: .null, ProtocolError(.invalidJSON, "malformed JSON: \(error.description)"))
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(512)
+        JSONWriter.write(response, into: &output)
+        return output
+    }
+
+    /// The response to one parsed request.
+    public func respond(to request: JSONValue) -> JSONValue {
+        var id = JSONValue.null
+        do {
+            let fields = try Fields(request)
+            if let given = request["id"] {
+                switch given {
+                case .string, .number, .null: id = given
+                default: throw ProtocolError.invalid("id", "must be a string or a number, not \(given.typeDescription)")
+                }
+            }
+            let op = try fields.requiredString("op", maxLength: 64)
+            return Self.success(id: id, try dispatch(op: op, fields))
+        } catch let error as ProtocolError {
+            return Self.failure(id: id, error)
+        } catch let error as StoreError {
+            return Self.failure(id: id, ProtocolError(.internal, "storage failed, nothing was changed: \(error)"))
+        } catch {
+            return Self.failure(id: id, ProtocolError(.internal, "unexpected error, nothing was changed: \(error)"))
+        }
+    }
+
+    func dispatch(op: String, _ fields: Fields) throws -> JSONValue {
+        switch op {
+        case "ping": return try ping()
+        case "layout.put": return try putLayout(fields)
+        case "layout.get": return try getLayout(fields)
+        case "availability": return try availability(fields)
+        case "book": return try book(fields)
+        case "modify": return try modify(fields)
+        case "cancel": return try cancel(fields)
+        case "day": return try day(fields)
+        default:
+            throw ProtocolError(.unknownOp, "unknown op \"\(op)\"; known: \(Self.operations.joined(separator: ", "))", field: "op")
+        }
+    }
+
+    static let operations = ["layout.put", "layout.get", "availability", "book", "modify", "cancel", "day", "ping"]
+
+    static func success(id: JSONValue, _ result: JSONValue) -> JSONValue {
+        .object([JSONMember("id", id), JSONMember("ok", true), JSONMember("result", result)])
+    }
+
+    static func failure(id: JSONValue, _ error: ProtocolError) -> JSONValue {
+        .object([JSONMember("id", id), JSONMember("ok", false), JSONMember("error", error.json)])
+    }
+
+    func ping() throws -> JSONValue {
+        .object([JSONMember("version", .string(Self.version)), JSONMember("restaurants", .int(try store.restaurantCount()))])
+    }
+
+    // MARK: - Shared loading
+
+    /// The compiled floor of a restaurant (cached per layout version) or `not_found`.
+    func floor(_ restaurant: String, field: String = "restaurant") throws -> (floor: Floor, version: Int) {
+        guard let stored = try store.layout(restaurant: restaurant) else {
+            throw ProtocolError(.notFound, "no layout for restaurant \"\(restaurant)\"", field: field)
+        }
+        if let cached = floors[restaurant], cached.version == stored.version { return (cached.floor, cached.version) }
+        let floor = try Floor(stored.layout)
+        floors[restaurant] = (stored.version, floor)
+        return (floor, stored.version)
+    }
+
+    func dayState(_ key: DayKey, floor: Floor, layoutVersion: Int) throws -> (state: DayState, version: Int) {
+        try days.load(key, floor: floor, layoutVersion: layoutVersion, store: store)
+    }
+
+    /// Commits `batch`, then refreshes the cached days it touched from `states` (the days as the
+    /// engine computed them).
+    func commit(_ batch: WriteBatch, states: [DayKey: DayState], layoutVersion: Int) throws {
+        try store.commit(batch)
+        for (key, state) in states {
+            let readVersion = batch.expectedVersions[key] ?? 0
+            days.committed(key, state: state, layoutVersion: layoutVersion, readVersion: readVersion,
+                           newVersion: try store.dayVersion(key))
+        }
+    }
+
+    /// Runs `attempt` again when another writer changed a day it read (optimistic concurrency).
+    func retryingConflicts<T>(_ attempt: () throws -> T) throws -> T {
+        var lastConflict: StoreError?
+        for _ in 0..<Self.writeAttempts {
+            do {
+                return try attempt()
+            } catch let error as StoreError {
+                guard case .conflict = error else { throw error }
+                lastConflict = error
+            }
+        }
+        throw ProtocolError(.internal, "gave up after \(Self.writeAttempts) write conflicts, nothing was changed: \(lastConflict.map { "\($0)" } ?? "")")
+    }
+
+    var timestamp: String { Timestamps.iso(clock.now()) }
+}

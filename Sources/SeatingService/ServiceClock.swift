@@ -1,0 +1,47 @@
+import Foundation
+
+/// Where the service reads the time: the only wall clock in Maître, kept at the edge.
+///
+/// Invariant: `now()` is only used for `createdAt`/`updatedAt` and for "today" (which bookings
+/// count as future); seating decisions never read it.
+public protocol ServiceClock: Sendable {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    func now() -> Date
+}
+
+/// The machine's clock.
+public struct SystemClock: ServiceClock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// A clock frozen at one instant: golden sessions and replays give byte-identical output.
+public struct FixedClock: ServiceClock {
+    public let instant: Date
+    public init(_ instant: Date) { self.instant = instant }
+
+    /// Parses `2026-11-21T12:00:00Z`.
+    public init?(iso8601 text: String) {
+        guard let date = ISO8601DateFormatter().date(from: text) else { return nil }
+        self.instant = date
+    }
+
+    public func now() -> Date { instant }
+}
+
+enum Timestamps {
+    /// `2026-11-21T18:04:05Z`, UTC, second precision.
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// The calendar date at `date` in `timezone` (UTC when unknown).
+    static func localDate(_ date: Date, timezone: String) -> (year: Int, month: Int, day: Int) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return (parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+}
