@@ -1,0 +1,126 @@
+import Foundation
+import PropertyBased
+import Seating
+import SeatingService
+import SeatingStore
+import Testing
+
+/// DESIGN.md's invariants, checked after random operation sequences on random layouts.
+@Suite struct InvariantPropertyTests {
+    static let clock = FixedClock(iso8601: "2026-11-19T09:00:00Z")!
+
+    struct Run {
+        var lines: [String] = []
+        var responses: [String] = []
+        var store = InMemoryStore()
+        var layout: Layout?
+    }
+
+    /// Replays a seeded session through a fresh service, checking per-response rules on the way.
+    static func run(seed: UInt64, operations: Int) throws -> Run {
+        var scenario = RandomScenario(seed: seed)
+        var run = Run()
+        let service = SeatingService(store: run.store, clock: clock)
+        var bookingIDs: [String] = []
+        var keys: [String: String] = [:]          // key -> first booking id
+        var keyRequests: [String: String] = [:]   // key -> first request line
+        let put = #"{"op":"layout.put","layout":\#(scenario.layoutJSON)}"#
+        run.lines.append(put)
+        let putResponse = String(decoding: service.respond(toLine: Array(put.utf8)), as: UTF8.self)
+        run.responses.append(putResponse)
+        #expect(putResponse.contains(#""ok":true"#), "seed \(seed): layout rejected: \(putResponse)")
+        run.layout = try run.store.layout(restaurant: "prop")?.layout
+        for _ in 0..<operations {
+            let line = scenario.request(bookings: bookingIDs, keys: Array(keys.keys).sorted())
+            let response = String(decoding: service.respond(toLine: Array(line.utf8)), as: UTF8.self)
+            run.lines.append(line)
+            run.responses.append(response)
+            let parsed = try JSONParser.parse(Array(response.utf8))
+            #expect(parsed["ok"]?.boolValue != nil, "seed \(seed): no ok in \(response)")
+            if parsed["error"]?["code"]?.stringValue == "internal" {
+                Issue.record("seed \(seed): internal error for \(line): \(response)")
+            }
+            let request = try JSONParser.parse(Array(line.utf8))
+            guard request["op"]?.stringValue == "book" else { continue }
+            let key = request["idempotencyKey"]!.stringValue!
+            if let booking = parsed["result"]?["booking"], let id = booking["id"]?.stringValue {
+                if let first = keys[key] {
+                    #expect(first == id, "seed \(seed): replay of \(key) returned \(id), first was \(first)")
+                    #expect(parsed["result"]?["replayed"]?.boolValue == true)
+                } else {
+                    keys[key] = id
+                    keyRequests[key] = line
+                    bookingIDs.append(id)
+                    if request["channel"]?.stringValue == "online", let layout = run.layout {
+                        checkOnlineRules(booking: booking, layout: layout, seed: seed)
+                    }
+                }
+            } else if let code = parsed["error"]?["code"]?.stringValue, keys[key] != nil {
+                #expect(code == "idempotency_conflict" || keyRequests[key] == line,
+                        "seed \(seed): reused key \(key) answered \(code)")
+            }
+        }
+        return run
+    }
+
+    /// An online booking, when made, starts on a service grid, within the service's party limits,
+    /// and ends by the service end.
+    static func checkOnlineRules(booking: JSONValue, layout: Layout, seed: UInt64) {
+        let start = ClockTime.parse(booking["time"]!.stringValue!)!
+        let duration = booking["duration"]!.intValue!
+        let party = booking["party"]!.intValue!
+        let date = ServiceDate(booking["date"]!.stringValue!)!
+        let ok = layout.services.contains { service in
+            service.runs(on: date.weekday) && service.grid(defaultSlot: layout.slotMinutes).contains(start)
+                && service.minParty <= party && party <= service.maxParty
+                && (service.end.map { start + duration <= $0 } ?? true)
+        }
+        #expect(ok, "seed \(seed): online booking breaks service rules: \(JSONWriter.string(booking))")
+        let tables = booking["tables"]!.arrayValue!.compactMap(\.stringValue)
+        let reservable = tables.allSatisfy { id in layout.tables.first { $0.id == id }?.reservable == true }
+        #expect(reservable, "seed \(seed): online booking on a walk-in-only table")
+    }
+
+    /// No two active bookings share a table-minute (buffer included); each sits on one table or
+    /// one combination whose min..max holds its party.
+    static func checkStore(_ run: Run, seed: UInt64) throws {
+        guard let layout = run.layout else { return }
+        let floor = try Floor(layout)
+        for date in ["2026-11-20", "2026-11-21", "2026-11-22"] {
+            let record = try run.store.day(DayKey(restaurant: "prop", date: ServiceDate(date)!))
+            var minutes: [String: [(Int, Int, String)]] = [:]
+            for booking in record.bookings where booking.status.isActive {
+                guard let unit = floor.unit(forTables: booking.tables) else {
+                    Issue.record("seed \(seed): \(booking.id) on \(booking.tables), not a table or combination")
+                    continue
+                }
+                #expect(floor.units[unit].fits(booking.party), "seed \(seed): \(booking.id) party \(booking.party) on \(floor.units[unit].id)")
+                for table in booking.tables {
+                    minutes[table, default: []].append((booking.start, booking.end + layout.bufferMinutes, booking.id))
+                }
+            }
+            for (table, spans) in minutes {
+                let sorted = spans.sorted { $0.0 < $1.0 }
+                for (a, b) in zip(sorted, sorted.dropFirst()) where a.1 > b.0 {
+                    Issue.record("seed \(seed): \(a.2) and \(b.2) overlap on \(table) on \(date)")
+                }
+            }
+        }
+    }
+
+    @Test func randomSessionsKeepEveryInvariant() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...Int(Int32.max))) { seed in
+            let run = try Self.run(seed: UInt64(seed), operations: 150)
+            try Self.checkStore(run, seed: UInt64(seed))
+        }
+    }
+
+    @Test func sameRequestsGiveByteIdenticalAnswers() async {
+        await propertyCheck(count: 15, input: Gen.int(in: 0...Int(Int32.max))) { seed in
+            let first = try Self.run(seed: UInt64(seed), operations: 80)
+            let second = try Self.run(seed: UInt64(seed), operations: 80)
+            #expect(first.lines == second.lines)
+            #expect(first.responses == second.responses, "seed \(seed): answers differ")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Testing
+
+/// Guards the property tests against testing nothing: the random sessions must actually book,
+/// modify, cancel and get refused, in volume.
+@Suite struct ScenarioCoverageTests {
+    @Test func randomSessionsExerciseEveryOutcome() throws {
+        var counts: [String: Int] = [:]
+        for seed in 1...20 {
+            let run = try InvariantPropertyTests.run(seed: UInt64(seed), operations: 150)
+            for (line, response) in zip(run.lines, run.responses) {
+                let op = line.split(separator: "\"")[3]
+                let outcome = response.contains(#""ok":true"#) ? "ok" : (response.split(separator: "\"").drop { $0 != "code" }.dropFirst(2).first.map(String.init) ?? "?")
+                counts["\(op) \(outcome)", default: 0] += 1
+            }
+        }
+        print("scenario outcomes:", counts.sorted { $0.key < $1.key })
+        #expect(counts["book ok", default: 0] >= 200)
+        #expect(counts["modify ok", default: 0] >= 30)
+        #expect(counts["cancel ok", default: 0] >= 20)
+        #expect(counts["book no_capacity", default: 0] >= 20)
+        #expect(counts["book idempotency_conflict", default: 0] >= 5)
+        #expect(counts["book closed", default: 0] >= 5)
+    }
+}

@@ -1,0 +1,123 @@
+import Seating
+import Testing
+
+@Suite struct GreedyBestFitTests {
+    let floor = TestFloors.floor()
+
+    func choose(_ day: DayState, party: Int, from: Int, to: Int, area: String? = nil, tags: [String] = [],
+                online: Bool = true) -> String? {
+        GreedyBestFit.choose(floor: floor, day: day, party: party, from: from, to: to, area: area, tags: tags,
+                             allows: { !online || floor.units[$0].reservable }).unit.map { floor.units[$0].id }
+    }
+
+    var empty: DayState { DayState(floor: floor, date: TestFloors.saturday, bookings: []) }
+
+    @Test func singleTableBeforeCombination() {
+        // Party of 4: C (single, waste 0) before A+B (combination, waste 0).
+        #expect(choose(empty, party: 4, from: 19.h, to: 20.h) == "C")
+    }
+
+    @Test func leastWasteBeforePreferences() {
+        // Party of 2 wanting the patio: a two-top (waste 0) still beats patio four-top C (waste 2).
+        #expect(choose(empty, party: 2, from: 19.h, to: 20.h, area: "patio") == "A")
+    }
+
+    @Test func preferencesBreakWasteTies() {
+        #expect(choose(empty, party: 2, from: 19.h, to: 20.h, tags: ["window"]) == "A")
+        let day = DayState(floor: floor, date: TestFloors.saturday, bookings: [TestFloors.booking("x", ["A"], start: 19.h, duration: 60)])
+        #expect(choose(day, party: 2, from: 19.h, to: 20.h, tags: ["window"]) == "B")
+    }
+
+    @Test func tightestFitInTimeBreaksRemainingTies() {
+        // A has a booking ending at 19:00; B is empty all night. A 19:00 party fills A's gap exactly.
+        let day = DayState(floor: floor, date: TestFloors.saturday, bookings: [TestFloors.booking("x", ["A"], start: 18.h, duration: 60)])
+        #expect(choose(day, party: 2, from: 19.h, to: 20.h) == "A")
+        let other = DayState(floor: floor, date: TestFloors.saturday, bookings: [TestFloors.booking("x", ["B"], start: 18.h, duration: 60)])
+        #expect(choose(other, party: 2, from: 19.h, to: 20.h) == "B")
+    }
+
+    @Test func walkInOnlyTablesNeverGoOnline() {
+        let day = DayState(floor: floor, date: TestFloors.saturday, bookings: [
+            TestFloors.booking("a", ["A"], start: 19.h, duration: 60), TestFloors.booking("b", ["B"], start: 19.h, duration: 60),
+        ])
+        #expect(choose(day, party: 2, from: 19.h, to: 20.h) == "C")
+        #expect(choose(day, party: 2, from: 19.h, to: 20.h, online: false) == "X")
+    }
+
+    @Test func memberBookingBlocksCombination() {
+        let day = DayState(floor: floor, date: TestFloors.saturday, bookings: [
+            TestFloors.booking("a", ["A"], start: 19.h, duration: 60), TestFloors.booking("c", ["C"], start: 19.h, duration: 60, party: 4),
+        ])
+        #expect(choose(day, party: 4, from: 19.h, to: 20.h) == "D")
+        let full = DayState(floor: floor, date: TestFloors.saturday, bookings: [
+            TestFloors.booking("a", ["A"], start: 19.h, duration: 60), TestFloors.booking("c", ["C"], start: 19.h, duration: 60, party: 4),
+            TestFloors.booking("d", ["D"], start: 19.h, duration: 60, party: 5),
+        ])
+        #expect(choose(full, party: 4, from: 19.h, to: 20.h) == nil)
+    }
+}
+
+@Suite struct AvailabilityTests {
+    func search(_ floor: Floor = TestFloors.floor(), bookings: [Booking] = [], date: ServiceDate = TestFloors.saturday,
+                time: Int, party: Int, channel: Booking.Channel = .online, before: Int = 90, after: Int = 90,
+                limit: Int = 5, duration: Int? = nil) -> AvailabilityAnswer {
+        let day = DayState(floor: floor, date: date, bookings: bookings)
+        let query = SeatingQuery(date: date, time: time, party: party, duration: duration, channel: channel)
+        return AvailabilitySearch.search(floor: floor, day: day,
+                                         request: AvailabilityRequest(query: query, before: before, after: after, limit: limit))
+    }
+
+    @Test func nearestFirstEarlierOnTies() {
+        let answer = search(time: 19.h, party: 2)
+        #expect(answer.slots.map(\.time) == [19.h, 18.h + 45, 19.h + 15, 18.h + 30, 19.h + 30])
+        #expect(answer.requested.reason == .available)
+        #expect(answer.duration == 75, "Saturday 19:00 override")
+    }
+
+    @Test func offGridRequestIsClosedButNeighboursAreOffered() {
+        let answer = search(time: 19.h + 7, party: 2, limit: 2)
+        #expect(answer.requested.reason == .closed)
+        #expect(answer.slots.map(\.time) == [19.h, 19.h + 15])
+    }
+
+    @Test func windowAndLimitAreHonoured() {
+        let answer = search(time: 19.h, party: 2, before: 0, after: 30, limit: 10)
+        #expect(answer.slots.map(\.time) == [19.h, 19.h + 15, 19.h + 30])
+    }
+
+    @Test func reasonsForTheAskedTime() {
+        #expect(search(time: 19.h, party: 7).requested.reason == .partyTooLarge)
+        #expect(search(time: 19.h, party: 7).slots.isEmpty)
+        #expect(search(date: TestFloors.monday, time: 19.h, party: 2).requested.reason == .closed)
+        // The late service takes parties up to 4 online; 23:00 is only on the late grid.
+        #expect(search(time: 23.h, party: 5).requested.reason == .partySizeNotAccepted)
+        #expect(search(time: 23.h, party: 5, channel: .host).requested.reason == .available)
+        // Dinner ends 23:30: a 22:00 party of 6 (120 min) would end 24:00.
+        #expect(search(time: 22.h, party: 6).requested.reason == .closed)
+        #expect(search(time: 22.h, party: 6, channel: .host).requested.reason == .available)
+        let blocked = TestFloors.floor(blocks: [Block(tables: ["D"], date: TestFloors.saturday, from: 18.h, to: 23.h)])
+        #expect(search(blocked, time: 19.h, party: 6).requested.reason == .blocked)
+        let full = [TestFloors.booking("d", ["D"], start: 18.h, duration: 240, party: 6)]
+        #expect(search(bookings: full, time: 19.h, party: 6).requested.reason == .noTable)
+    }
+
+    @Test func servicesPastMidnight() {
+        let answer = search(time: 24.h + 15, party: 2, before: 30, after: 30)
+        #expect(answer.slots.map(\.time) == [24.h + 15, 24.h, 24.h + 30, 23.h + 45])
+    }
+
+    @Test func requestDurationWinsAndBufferApplies() {
+        let floor = TestFloors.floor(buffer: 15)
+        // D busy 18:00-19:00 (+15 buffer = 19:15). A party of 6 with 30 minutes fits only from 19:15.
+        let answer = search(floor, bookings: [TestFloors.booking("d", ["D"], start: 18.h, duration: 60, party: 6)],
+                            time: 19.h, party: 6, after: 30, limit: 1, duration: 30)
+        #expect(answer.requested.reason == .noTable)
+        #expect(answer.slots.first?.time == 19.h + 15)
+        #expect(answer.slots.first?.duration == 30)
+    }
+
+    @Test func sameInputSameAnswer() {
+        let bookings = [TestFloors.booking("a", ["A"], start: 19.h, duration: 75)]
+        #expect(search(bookings: bookings, time: 19.h, party: 2) == search(bookings: bookings, time: 19.h, party: 2))
+    }
+}

@@ -1,0 +1,44 @@
+import Seating
+
+/// A small floor used across tests: two two-tops, a four-top, a six-top booth, a walk-in-only
+/// counter, and a combination of the two-tops seating 3-4.
+enum TestFloors {
+    static let saturday = ServiceDate("2026-11-21")!
+    static let monday = ServiceDate("2026-11-23")!
+
+    static func layout(buffer: Int = 0, blocks: [Block] = [], services: [Service]? = nil) -> Layout {
+        Layout(
+            restaurant: "test", bufferMinutes: buffer,
+            tables: [
+                Table(id: "A", min: 1, max: 2, tags: ["window"]),
+                Table(id: "B", min: 1, max: 2),
+                Table(id: "C", min: 2, max: 4, area: "patio"),
+                Table(id: "D", min: 3, max: 6, tags: ["booth"]),
+                Table(id: "X", min: 1, max: 2, area: "bar", reservable: false),
+            ],
+            combinations: [Combination(id: "A+B", tables: ["A", "B"], min: 3, max: 4)],
+            turnTimes: TurnTimes(
+                bands: [.init(maxParty: 2, minutes: 60), .init(maxParty: 4, minutes: 90), .init(minutes: 120)],
+                overrides: [.init(days: [.sat], from: 19 * 60, to: 21 * 60, bands: [.init(maxParty: 2, minutes: 75), .init(minutes: 150)])]),
+            services: services ?? [
+                Service(name: "dinner", days: [.tue, .wed, .thu, .fri, .sat], first: 18 * 60, last: 22 * 60,
+                        end: 23 * 60 + 30, minParty: 1, maxParty: 6),
+                Service(name: "late", days: [.sat], first: 23 * 60, last: 24 * 60 + 30, minParty: 1, maxParty: 4),
+            ],
+            blocks: blocks)
+    }
+
+    static func floor(buffer: Int = 0, blocks: [Block] = []) -> Floor {
+        try! Floor(layout(buffer: buffer, blocks: blocks))
+    }
+
+    static func booking(_ id: String, _ tables: [String], start: Int, duration: Int, party: Int = 2,
+                        status: Booking.Status = .booked, date: ServiceDate = saturday) -> Booking {
+        Booking(id: id, restaurant: "test", date: date, start: start, duration: duration, party: party, tables: tables, status: status)
+    }
+}
+
+extension Int {
+    /// `19.h` is 19:00 in service-day minutes.
+    var h: Int { self * 60 }
+}
