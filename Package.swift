@@ -39,7 +39,7 @@ let package = Package(
             name: "SeatingServiceTests",
             dependencies: ["SeatingService", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "MaitreEndToEndTests", dependencies: ["SeatingService"]),
+        .testTarget(name: "MaitreEndToEndTests", dependencies: ["maitre"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -71,3 +71,11 @@ import Testing
         #expect(day.neighbouringGap(table: 1, from: 19.h, to: 20.h, cap: 1_000) == 2_000)
     }
 }
+
+@Suite struct NaturalOrderTests {
+    @Test func digitRunsCompareAsNumbers() {
+        let ids = ["T10", "T9", "T1", "B2", "T1+T2", "T01", "T100", "A"]
+        #expect(ids.sorted(by: NaturalOrder.less) == ["A", "B2", "T01", "T1", "T1+T2", "T9", "T10", "T100"])
+        #expect(!NaturalOrder.less("T9", "T9"))
+    }
+}

@@ -2,7 +2,8 @@
 ///
 /// The rank, compared in order: single table before combination; least wasted seats
 /// (`max - party`); fewest missed preferences (area, each tag); lower priority; the tightest fit
-/// in time (least free minutes left next to the booking on its tables); then id. Only units free
+/// in time (least free minutes left next to the booking on its tables); then id in natural order
+/// ("T9" before "T10"). Only units free
 /// of bookings and blocks over the whole occupied interval, and allowed by `allows`, qualify.
 ///
 /// ```swift
@@ -54,7 +55,7 @@ public enum GreedyBestFit {
                     gap += day.neighbouringGap(table: table, from: from, to: to, cap: openGap)
                 }
                 let key = (misses, unit.priority, gap)
-                if best == nil || key < bestKey || (key == bestKey && unit.id < floor.units[best!].id) {
+                if best == nil || key < bestKey || (key == bestKey && floor.idRank[unitIndex] < floor.idRank[best!]) {
                     best = unitIndex
                     bestKey = key
                 }

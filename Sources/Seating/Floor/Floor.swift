@@ -30,6 +30,8 @@ public struct Floor: Sendable {
     /// Largest party any unit seats, for each channel class.
     public let largestUnit: Int
     public let largestReservableUnit: Int
+    /// Each unit's position when ids are sorted naturally ("T9" before "T10"): the last tie-break.
+    public let idRank: [Int]
     private let candidateGroups: [[CandidateGroup]]
     private let grids: [[GridSlot]]
 
@@ -64,7 +66,12 @@ public struct Floor: Sendable {
         self.unitIndexByMembers = byMembers
         self.largestUnit = units.map(\.max).max() ?? 0
         self.largestReservableUnit = units.filter(\.reservable).map(\.max).max() ?? 0
-        self.candidateGroups = (0...largestUnit).map { party in Self.groups(units: units, party: party) }
+        var idRank = Array(repeating: 0, count: units.count)
+        for (rank, index) in units.indices.sorted(by: { NaturalOrder.less(units[$0].id, units[$1].id) }).enumerated() {
+            idRank[index] = rank
+        }
+        self.idRank = idRank
+        self.candidateGroups = (0...largestUnit).map { party in Self.groups(units: units, idRank: idRank, party: party) }
         self.grids = Weekday.allCases.map { weekday in Self.grid(layout: layout, weekday: weekday) }
     }
 
@@ -106,11 +113,11 @@ public struct Floor: Sendable {
         return low
     }
 
-    private static func groups(units: [SeatingUnit], party: Int) -> [CandidateGroup] {
+    private static func groups(units: [SeatingUnit], idRank: [Int], party: Int) -> [CandidateGroup] {
         let fitting = units.indices.filter { units[$0].fits(party) }.sorted { a, b in
             let ua = units[a], ub = units[b]
-            return (ua.isCombination ? 1 : 0, ua.max - party, ua.priority, ua.id)
-                < (ub.isCombination ? 1 : 0, ub.max - party, ub.priority, ub.id)
+            return (ua.isCombination ? 1 : 0, ua.max - party, ua.priority, idRank[a])
+                < (ub.isCombination ? 1 : 0, ub.max - party, ub.priority, idRank[b])
         }
         var groups: [CandidateGroup] = []
         var current: [Int] = []
