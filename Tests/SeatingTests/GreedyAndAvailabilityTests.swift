@@ -5,9 +5,10 @@ import Testing
     let floor = TestFloors.floor()
 
     func choose(_ day: DayState, party: Int, from: Int, to: Int, area: String? = nil, tags: [String] = [],
-                online: Bool = true) -> String? {
+                channel: Booking.Channel = .online) -> String? {
         GreedyBestFit.choose(floor: floor, day: day, party: party, from: from, to: to, area: area, tags: tags,
-                             allows: { !online || floor.units[$0].reservable }).unit.map { floor.units[$0].id }
+                             allows: { SlotEvaluator.channelAllows(floor: floor, unit: $0, channel: channel) })
+            .unit.map { floor.units[$0].id }
     }
 
     var empty: DayState { DayState(floor: floor, date: TestFloors.saturday, bookings: []) }
@@ -36,12 +37,13 @@ import Testing
         #expect(choose(other, party: 2, from: 19.h, to: 20.h) == "B")
     }
 
-    @Test func walkInOnlyTablesNeverGoOnline() {
+    @Test func walkInOnlyTablesAreOnlyPickedForWalkIns() {
         let day = DayState(floor: floor, date: TestFloors.saturday, bookings: [
             TestFloors.booking("a", ["A"], start: 19.h, duration: 60), TestFloors.booking("b", ["B"], start: 19.h, duration: 60),
         ])
         #expect(choose(day, party: 2, from: 19.h, to: 20.h) == "C")
-        #expect(choose(day, party: 2, from: 19.h, to: 20.h, online: false) == "X")
+        #expect(choose(day, party: 2, from: 19.h, to: 20.h, channel: .host) == "C", "a host must name X to get it")
+        #expect(choose(day, party: 2, from: 19.h, to: 20.h, channel: .walkIn) == "X")
     }
 
     @Test func memberBookingBlocksCombination() {

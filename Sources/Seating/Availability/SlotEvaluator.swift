@@ -4,8 +4,8 @@
 /// Rule order (the `SlotReason` given is the first that fails): the party fits some unit of the
 /// floor (`party_too_large`); the time is on a service grid that day (`closed`); for online
 /// requests, a service there takes the party size (`party_size_not_accepted`) and the booking
-/// ends by that service's `end` (`closed`); a free unit exists, not only among walk-in-only
-/// tables for online (`no_table`), not only among blocked tables (`blocked`).
+/// ends by that service's `end` (`closed`); a free unit exists (`no_table`), not only among
+/// blocked tables (`blocked`). Walk-in-only tables are never picked except for walk-ins.
 public enum SlotEvaluator {
     /// The verdict on one start time.
     public enum Verdict: Sendable, Equatable {
@@ -18,9 +18,9 @@ public enum SlotEvaluator {
         query.duration ?? floor.layout.turnTimes.minutes(party: query.party, weekday: query.date.weekday, start: query.time)
     }
 
-    /// Whether the party fits any unit the channel may use.
+    /// Whether the party fits any unit the engine may pick for the channel.
     public static func partyFits(floor: Floor, query: SeatingQuery) -> Bool {
-        query.party <= (query.channel == .online ? floor.largestReservableUnit : floor.largestUnit)
+        query.party <= (query.channel == .walkIn ? floor.largestUnit : floor.largestReservableUnit)
     }
 
     /// Checks the service rules (grid, party size, end) for `query` at its time.
@@ -35,8 +35,14 @@ public enum SlotEvaluator {
         return nil
     }
 
-    /// Whether the channel may seat a party on `unit` at all.
+    /// Whether the engine may pick `unit` for the channel: walk-in-only tables go to walk-ins;
+    /// a host reaches them only by naming them (`allowsPinned`).
     public static func channelAllows(floor: Floor, unit: Int, channel: Booking.Channel) -> Bool {
+        channel == .walkIn || floor.units[unit].reservable
+    }
+
+    /// Whether a request that names `unit` may have it: everyone but online guests.
+    public static func allowsPinned(floor: Floor, unit: Int, channel: Booking.Channel) -> Bool {
         channel != .online || floor.units[unit].reservable
     }
 

@@ -78,7 +78,7 @@ public enum Reservations {
         guard seating.fits(query.party) else {
             return .failure(.invalidTables(index: nil, message: "\(seating.id) seats \(seating.min) to \(seating.max), not a party of \(query.party)"))
         }
-        guard SlotEvaluator.channelAllows(floor: floor, unit: unit, channel: query.channel) else {
+        guard SlotEvaluator.allowsPinned(floor: floor, unit: unit, channel: query.channel) else {
             return .failure(.invalidTables(index: nil, message: "\(seating.id) is for walk-ins only"))
         }
         if let reason = SlotEvaluator.serviceRules(floor: floor, query: query, duration: duration), reason != .partyTooLarge {
@@ -90,10 +90,11 @@ public enum Reservations {
         return .success(Placement(start: query.time, duration: duration, unit: unit, tables: seating.tableIDs))
     }
 
-    /// Nil when `unit` can take the query's party at its time, else the reason it cannot.
+    /// Nil when `unit` (named or kept by the request) can take the query's party at its time,
+    /// else the reason it cannot.
     static func usable(floor: Floor, day: DayState, unit: Int, query: SeatingQuery, duration: Int) -> SlotReason? {
         let seating = floor.units[unit]
-        guard seating.fits(query.party), SlotEvaluator.channelAllows(floor: floor, unit: unit, channel: query.channel) else {
+        guard seating.fits(query.party), SlotEvaluator.allowsPinned(floor: floor, unit: unit, channel: query.channel) else {
             return .noTable
         }
         let to = query.time + duration + day.buffer

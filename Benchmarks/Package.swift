@@ -1,0 +1,18 @@
+// swift-tools-version: 6.1
+// Benchmarks live in their own package so the main build and CI never compile them.
+import PackageDescription
+
+let package = Package(
+    name: "MaitreBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "Maitre", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "maitre-bench",
+            dependencies: [
+                .product(name: "Seating", package: "Maitre"),
+                .product(name: "SeatingService", package: "Maitre"),
+            ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

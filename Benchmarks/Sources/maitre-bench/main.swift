@@ -1,0 +1,161 @@
+import Foundation
+import Seating
+import SeatingService
+import SeatingStore
+
+// maitre-bench: availability latency in-process and service throughput through `maitre serve`.
+//
+//   swift run -c release --package-path Benchmarks maitre-bench [--requests N] [--maitre PATH]
+//
+// Setup: the large hall fixture (110 tables, 23 combinations) with 1,000 bookings on one date,
+// placed by the engine itself (host channel, seeded). Queries: seeded party sizes 1-12 at random
+// grid times of lunch and dinner, window ±90 minutes, 5 answers.
+
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func runBenchmarks() throws {
+    let arguments = CommandLine.arguments
+    func option(_ name: String) -> String? {
+        arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    }
+    let requestCount = Int(option("--requests") ?? "") ?? 20_000
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    let prettyLayout = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"), encoding: .utf8)
+    let layoutText = JSONWriter.string(try JSONParser.parse(Array(prettyLayout.utf8)))  // one NDJSON line
+    let date = ServiceDate("2026-11-21")!
+
+    // 1. Two days through the real service (store, cache, engine): a typical evening filled at
+    //    random grid times by greedy best fit, and a saturated day of 1,000 bookings packed table
+    //    by table (pinned, back to back with short gaps).
+    var rng = SplitMix(state: 42)
+    let lunch = Array(stride(from: 11 * 60 + 30, through: 14 * 60 + 30, by: 15))
+    let dinner = Array(stride(from: 17 * 60, through: 22 * 60 + 30, by: 15))
+    let grid = lunch + dinner
+    func party() -> Int {
+        // A realistic mix: mostly twos and fours.
+        switch Int.random(in: 0..<100, using: &rng) {
+        case 0..<10: return 1
+        case 10..<50: return 2
+        case 50..<60: return 3
+        case 60..<82: return 4
+        case 82..<92: return Int.random(in: 5...6, using: &rng)
+        default: return Int.random(in: 7...12, using: &rng)
+        }
+    }
+    func freshService() -> (InMemoryStore, SeatingService) {
+        let store = InMemoryStore()
+        let service = SeatingService(store: store, clock: FixedClock(iso8601: "2026-11-19T09:00:00Z")!)
+        _ = service.respond(toLine: Array(#"{"op":"layout.put","layout":\#(layoutText)}"#.utf8))
+        return (store, service)
+    }
+    func ok(_ service: SeatingService, _ line: String) -> Bool {
+        String(decoding: service.respond(toLine: Array(line.utf8)), as: UTF8.self).contains(#""ok":true"#)
+    }
+    let typical = freshService()
+    var typicalCount = 0
+    while typicalCount < 400 {
+        let time = ClockTime.format(grid.randomElement(using: &rng)!)
+        let line = #"{"op":"book","restaurant":"hall","date":"\#(date)","time":"\#(time)","party":\#(party()),"channel":"host"}"#
+        if ok(typical.1, line) { typicalCount += 1 }
+    }
+    let saturated = freshService()
+    let layout = try saturated.0.layout(restaurant: "hall")!.layout
+    var nextStart = Array(repeating: lunch[0], count: layout.tables.count)
+    var saturatedCount = 0
+    var table = 0
+    var stuck = 0
+    while saturatedCount < 1_000 && stuck < layout.tables.count {
+        let spec = layout.tables[table]
+        var start = nextStart[table] + (Int.random(in: 0..<4, using: &rng) == 0 ? 15 : 0)
+        if start > lunch.last! && start < dinner[0] { start = dinner[0] }
+        let duration = 15 * Int.random(in: 2...4, using: &rng)
+        if start <= dinner.last! {
+            let size = Int.random(in: spec.min...spec.max, using: &rng)
+            let line = #"{"op":"book","restaurant":"hall","date":"\#(date)","time":"\#(ClockTime.format(start))","party":\#(size),"duration":\#(duration),"channel":"host","tables":["\#(spec.id)"]}"#
+            if ok(saturated.1, line) { saturatedCount += 1; stuck = 0 } else { stuck += 1 }
+            // The next party sits once the buffer has passed, on the 15-minute grid.
+            nextStart[table] = (start + duration + layout.bufferMinutes + 14) / 15 * 15
+        } else {
+            stuck += 1
+        }
+        table = (table + 1) % layout.tables.count
+    }
+    print("setup: hall (110 tables, 23 combinations); typical day \(typicalCount) bookings, saturated day \(saturatedCount) bookings on \(date)")
+
+    var queries: [AvailabilityRequest] = []
+    var lines: [[UInt8]] = []
+    for _ in 0..<requestCount {
+        let minutes = grid.randomElement(using: &rng)!
+        let size = party()
+        queries.append(AvailabilityRequest(query: SeatingQuery(date: date, time: minutes, party: size)))
+        lines.append(Array(#"{"id":1,"op":"availability","restaurant":"hall","date":"\#(date)","time":"\#(ClockTime.format(minutes))","party":\#(size)}"#.utf8))
+    }
+    func measure(_ body: (Int) -> Int) -> (samples: [UInt64], work: Int) {
+        var samples: [UInt64] = []
+        samples.reserveCapacity(requestCount)
+        for index in 0..<min(2_000, requestCount) { _ = body(index) }  // warm-up
+        var work = 0
+        for index in 0..<requestCount {
+            let start = DispatchTime.now().uptimeNanoseconds
+            work &+= body(index)
+            samples.append(DispatchTime.now().uptimeNanoseconds - start)
+        }
+        return (samples, work)
+    }
+
+    // 2. In-process availability on both days: the engine alone, and the full request path
+    //    (parse the line, look up the cached day, search, encode the response line).
+    for (name, pair) in [("typical", typical), ("saturated", saturated)] {
+        let (store, service) = pair
+        let floor = try Floor(try store.layout(restaurant: "hall")!.layout)
+        let day = DayState(floor: floor, date: date, bookings: try store.day(DayKey(restaurant: "hall", date: date)).bookings)
+        let engine = measure { index in AvailabilitySearch.search(floor: floor, day: day, request: queries[index]).slots.count }
+        print(LatencyStats(engine.samples).line("\(name) day, availability engine only (±90 min, limit 5)"))
+        print(String(format: "  slots offered per query: %.2f of 5", Double(engine.work) / Double(requestCount)))
+        let full = measure { index in service.respond(toLine: lines[index]).count }
+        print(LatencyStats(full.samples).line("\(name) day, request line -> response line in-process"))
+    }
+    let store = saturated.0
+    let placed = saturatedCount
+
+    // 3. Throughput through `maitre serve` (stdin to stdout, one process).
+    if let binary = option("--maitre") {
+        var input = Data(#"{"op":"layout.put","layout":\#(layoutText)}"#.utf8 + [0x0A])
+        for line in try store.day(DayKey(restaurant: "hall", date: date)).bookings {
+            let booking = #"{"op":"book","restaurant":"hall","date":"\#(date)","time":"\#(ClockTime.format(line.start))","party":\#(line.party),"duration":\#(line.duration),"channel":"host","tables":[\#(line.tables.map { "\"\($0)\"" }.joined(separator: ","))]}"#
+            input.append(Data(booking.utf8 + [0x0A]))
+        }
+        let setupLines = placed + 1
+        for line in lines { input.append(Data(line + [0x0A])) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("maitre-bench-input.ndjson")
+        try input.write(to: path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", "--now", "2026-11-19T09:00:00Z"]
+        process.standardInput = try FileHandle(forReadingFrom: path)
+        let output = Pipe()
+        process.standardOutput = output
+        let start = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let responses = data.split(separator: 0x0A).count
+        let failures = data.split(separator: 0x0A).dropFirst(setupLines).filter { !$0.starts(with: Array(#"{"id":1,"ok":true"#.utf8)) }.count
+        print(String(format: "maitre serve: %d lines (%d setup + %d availability) in %.3f s = %.0f requests/s; %d availability errors",
+                     responses, setupLines, requestCount, seconds, Double(responses) / seconds, max(0, failures)))
+    }
+
+}
+
+try runBenchmarks()
