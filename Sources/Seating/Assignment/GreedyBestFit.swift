@@ -9,16 +9,25 @@
 /// ```swift
 /// // Party of 2 at 19:00 for 90 minutes: a free two-top beats a free four-top.
 /// GreedyBestFit.choose(floor: floor, day: day, party: 2, from: 1140, to: 1230,
-///                      area: nil, tags: [], allows: { _ in true })
+///                      area: nil, tags: [], verdict: { _ in .allowed })
 /// ```
 public enum GreedyBestFit {
+    /// What the rules say of one free, unblocked unit.
+    public enum UnitVerdict: Sendable, Equatable {
+        case allowed
+        /// Not for this channel at all (walk-in-only tables for reservations): silently skipped.
+        case excluded
+        /// Kept for walk-ins by a hold: skipped, and the reason if nothing else is free.
+        case held
+    }
+
     /// What greedy found: the chosen unit, or what stopped free units from being chosen.
     public struct Outcome: Sendable, Equatable {
         public var unit: Int?
-        /// A unit free of bookings existed but every such unit was blocked.
-        public var blockedOnly: Bool
-        /// A unit free of bookings and blocks existed but `allows` refused them all.
-        public var refusedOnly: Bool
+        /// Some unit free of bookings was blocked.
+        public var sawBlocked: Bool
+        /// Some unit free of bookings and blocks was held for walk-ins.
+        public var sawHeld: Bool
     }
 
     /// Gap credited for a side with no neighbouring booking.
@@ -26,10 +35,10 @@ public enum GreedyBestFit {
 
     public static func choose(
         floor: Floor, day: DayState, party: Int, from: Int, to: Int, area: String?, tags: [String],
-        allows: (Int) -> Bool
+        verdict: (Int) -> UnitVerdict
     ) -> Outcome {
         var sawBlocked = false
-        var sawRefused = false
+        var sawHeld = false
         for group in floor.candidates(for: party) {
             var best: Int?
             var bestKey = (Int.max, Int.max, Int.max)
@@ -45,8 +54,11 @@ public enum GreedyBestFit {
                     sawBlocked = true
                     continue
                 }
-                guard allows(unitIndex) else {
-                    sawRefused = true
+                switch verdict(unitIndex) {
+                case .allowed: break
+                case .excluded: continue
+                case .held:
+                    sawHeld = true
                     continue
                 }
                 let misses = unit.preferenceMisses(area: area, tags: tags)
@@ -60,8 +72,8 @@ public enum GreedyBestFit {
                     bestKey = key
                 }
             }
-            if let best { return Outcome(unit: best, blockedOnly: false, refusedOnly: false) }
+            if let best { return Outcome(unit: best, sawBlocked: false, sawHeld: false) }
         }
-        return Outcome(unit: nil, blockedOnly: sawBlocked, refusedOnly: sawRefused)
+        return Outcome(unit: nil, sawBlocked: sawBlocked, sawHeld: sawHeld)
     }
 }

@@ -1,11 +1,17 @@
 /// Applies every rule to one candidate start time and either offers a slot or names the
 /// first rule that binds.
 ///
-/// Rule order (the `SlotReason` given is the first that fails): the party fits some unit of the
-/// floor (`party_too_large`); the time is on a service grid that day (`closed`); for online
-/// requests, a service there takes the party size (`party_size_not_accepted`) and the booking
-/// ends by that service's `end` (`closed`); a free unit exists (`no_table`), not only among
-/// blocked tables (`blocked`). Walk-in-only tables are never picked except for walk-ins.
+/// Rule order (the `SlotReason` given is the first that fails):
+/// 1. `party_too_large`: no unit the engine may pick for the channel seats the party;
+/// 2. `closed`: the time is not on a service grid that day, or (online) the booking would end
+///    after the service's `end`;
+/// 3. `party_size_not_accepted`: (online) no service at that time takes the party size;
+/// 4. `pacing_limit`: (online) the pacing bucket would exceed its covers or parties;
+/// 5. `held_for_walk_ins`: a unit is free, but only among held ones (table holds bind online and
+///    host reservations, count holds online ones);
+/// 6. `blocked`: a unit is free of bookings, but only among blocked ones;
+/// 7. `no_table`: every unit that seats the party is taken.
+/// Walk-in-only tables are never picked except for walk-ins; walk-ins ignore pacing and holds.
 public enum SlotEvaluator {
     /// The verdict on one start time.
     public enum Verdict: Sendable, Equatable {
@@ -23,7 +29,7 @@ public enum SlotEvaluator {
         query.party <= (query.channel == .walkIn ? floor.largestUnit : floor.largestReservableUnit)
     }
 
-    /// Checks the service rules (grid, party size, end) for `query` at its time.
+    /// Rules 1 to 3: the floor, the grid, the service's online limits and end.
     public static func serviceRules(floor: Floor, query: SeatingQuery, duration: Int) -> SlotReason? {
         guard partyFits(floor: floor, query: query) else { return .partyTooLarge }
         guard let slot = floor.gridSlot(on: query.date.weekday, at: query.time) else { return .closed }
@@ -33,6 +39,22 @@ public enum SlotEvaluator {
         guard !accepting.isEmpty else { return .partySizeNotAccepted }
         guard accepting.contains(where: { $0.end.map { query.time + duration <= $0 } ?? true }) else { return .closed }
         return nil
+    }
+
+    /// Rule 4: whether an online party of `query.party` still fits its pacing bucket.
+    public static func pacingAllows(floor: Floor, day: DayState, query: SeatingQuery) -> Bool {
+        guard query.channel == .online, let bucket = floor.pacingBucket(on: day.weekday, at: query.time),
+              let pacing = floor.layout.services[bucket.service].pacing else { return true }
+        let count = day.pacingCount(bucket)
+        if let maxCovers = pacing.maxCovers, count.covers + query.party > maxCovers { return false }
+        if let maxParties = pacing.maxParties, count.parties + 1 > maxParties { return false }
+        return true
+    }
+
+    /// Rules 1 to 4: everything about the time, before any table is looked at.
+    public static func admissionRules(floor: Floor, day: DayState, query: SeatingQuery, duration: Int) -> SlotReason? {
+        if let reason = serviceRules(floor: floor, query: query, duration: duration) { return reason }
+        return pacingAllows(floor: floor, day: day, query: query) ? nil : .pacingLimit
     }
 
     /// Whether the engine may pick `unit` for the channel: walk-in-only tables go to walk-ins;
@@ -46,15 +68,25 @@ public enum SlotEvaluator {
         channel != .online || floor.units[unit].reservable
     }
 
+    /// What the rules say of a free, unblocked unit for a booking occupying `[from, to)`.
+    public static func unitVerdict(
+        floor: Floor, day: DayState, unit: Int, from: Int, to: Int, channel: Booking.Channel
+    ) -> GreedyBestFit.UnitVerdict {
+        guard channelAllows(floor: floor, unit: unit, channel: channel) else { return .excluded }
+        return HoldRules.holds(floor: floor, day: day, unit: unit, from: from, to: to, channel: channel) == nil ? .allowed : .held
+    }
+
     /// Evaluates `query` at its time.
     public static func evaluate(floor: Floor, day: DayState, query: SeatingQuery) -> Verdict {
         let duration = duration(floor: floor, query: query)
-        if let reason = serviceRules(floor: floor, query: query, duration: duration) { return .refuse(reason) }
+        if let reason = admissionRules(floor: floor, day: day, query: query, duration: duration) { return .refuse(reason) }
+        let from = query.time, to = query.time + duration + day.buffer
         let outcome = GreedyBestFit.choose(
-            floor: floor, day: day, party: query.party, from: query.time, to: query.time + duration + day.buffer,
-            area: query.area, tags: query.tags,
-            allows: { channelAllows(floor: floor, unit: $0, channel: query.channel) })
-        guard let unit = outcome.unit else { return .refuse(outcome.blockedOnly ? .blocked : .noTable) }
+            floor: floor, day: day, party: query.party, from: from, to: to, area: query.area, tags: query.tags,
+            verdict: { unitVerdict(floor: floor, day: day, unit: $0, from: from, to: to, channel: query.channel) })
+        guard let unit = outcome.unit else {
+            return .refuse(outcome.sawHeld ? .heldForWalkIns : outcome.sawBlocked ? .blocked : .noTable)
+        }
         return .offer(Slot(time: query.time, duration: duration, unit: unit,
                            tables: floor.units[unit].tableIDs, reshuffle: false))
     }

@@ -3,7 +3,8 @@
 /// Invariants: `bookings` holds every booking of the date in any status; `occupancy[t]` lists,
 /// sorted by start, the span `[start, end + buffer)` of each booking that occupies table `t`
 /// (booked, seated, finished), and nothing else; `blocks[t]` lists the layout's blocks of table
-/// `t` on this date. Mutations keep both in step.
+/// `t` on this date; `pacing` holds, per pacing bucket, the covers and parties of the online and
+/// host bookings (booked, seated or finished) that start in it. Mutations keep all three in step.
 ///
 /// ```swift
 /// var day = DayState(floor: floor, date: date, bookings: [])
@@ -16,6 +17,15 @@ public struct DayState: Sendable {
         public let start: Int
         public let end: Int
         public let booking: String?
+        /// A reservation (online or host), as opposed to a walk-in: only reservations use up
+        /// capacity held for walk-ins.
+        public var reservation: Bool = true
+    }
+
+    /// Covers and parties starting in one pacing bucket.
+    public struct PacingCount: Sendable, Equatable {
+        public var covers = 0
+        public var parties = 0
     }
 
     public let date: ServiceDate
@@ -24,13 +34,14 @@ public struct DayState: Sendable {
     public private(set) var bookings: [String: Booking]
     public private(set) var occupancy: [[Span]]
     public let blocks: [[Span]]
-    private let tableIndex: [String: Int]
+    public private(set) var pacing: [Floor.PacingBucket: PacingCount] = [:]
+    public let floor: Floor
 
     public init(floor: Floor, date: ServiceDate, bookings: [Booking]) {
         self.date = date
         self.weekday = date.weekday
         self.buffer = floor.layout.bufferMinutes
-        self.tableIndex = floor.tableIndex
+        self.floor = floor
         self.bookings = [:]
         self.occupancy = Array(repeating: [], count: floor.tables.count)
         var blocks: [[Span]] = Array(repeating: [], count: floor.tables.count)
@@ -48,14 +59,28 @@ public struct DayState: Sendable {
         booking.status.occupiesTables ? (booking.start, booking.end + buffer) : nil
     }
 
-    /// Adds or replaces a booking, moving its occupancy.
+    /// The pacing bucket a booking counts in, if it counts: online and host bookings that are
+    /// booked, seated or finished, starting in a paced service.
+    public func pacingBucket(of booking: Booking) -> Floor.PacingBucket? {
+        guard booking.channel != .walkIn, booking.status.occupiesTables else { return nil }
+        return floor.pacingBucket(on: weekday, at: booking.start)
+    }
+
+    /// Covers and parties already starting in `bucket`.
+    public func pacingCount(_ bucket: Floor.PacingBucket) -> PacingCount { pacing[bucket] ?? PacingCount() }
+
+    /// Adds or replaces a booking, moving its occupancy and pacing counts.
     public mutating func upsert(_ booking: Booking) {
         remove(booking.id)
         bookings[booking.id] = booking
+        if let bucket = pacingBucket(of: booking) {
+            pacing[bucket, default: PacingCount()].covers += booking.party
+            pacing[bucket, default: PacingCount()].parties += 1
+        }
         guard let span = occupiedSpan(of: booking) else { return }
         for id in booking.tables {
-            guard let table = tableIndex[id] else { continue }
-            let entry = Span(start: span.start, end: span.end, booking: booking.id)
+            guard let table = floor.tableIndex[id] else { continue }
+            let entry = Span(start: span.start, end: span.end, booking: booking.id, reservation: booking.channel != .walkIn)
             var index = occupancy[table].count
             while index > 0, occupancy[table][index - 1].start > entry.start { index -= 1 }
             occupancy[table].insert(entry, at: index)
@@ -65,8 +90,12 @@ public struct DayState: Sendable {
     /// Removes a booking and its occupancy (used to re-place a booking being modified).
     public mutating func remove(_ id: String) {
         guard let old = bookings.removeValue(forKey: id) else { return }
+        if let bucket = pacingBucket(of: old) {
+            pacing[bucket]?.covers -= old.party
+            pacing[bucket]?.parties -= 1
+        }
         for table in old.tables {
-            guard let index = tableIndex[table] else { continue }
+            guard let index = floor.tableIndex[table] else { continue }
             occupancy[index].removeAll { $0.booking == id }
         }
     }
@@ -86,6 +115,16 @@ public struct DayState: Sendable {
     public func isBlocked(table: Int, from: Int, to: Int) -> Bool {
         for span in blocks[table] where span.start < to && span.end > from { return true }
         return false
+    }
+
+    /// Whether no reservation (walk-ins aside) and no block covers `table` during `[from, to)`:
+    /// the table counts towards a count hold's free tables there.
+    public func isFreeOfReservations(table: Int, from: Int, to: Int) -> Bool {
+        for span in occupancy[table] {
+            if span.start >= to { break }
+            if span.end > from && span.reservation { return false }
+        }
+        return !isBlocked(table: table, from: from, to: to)
     }
 
     /// Bookings occupying `table` during `[from, to)`, in start order.

@@ -34,6 +34,27 @@ public struct Floor: Sendable {
     public let idRank: [Int]
     private let candidateGroups: [[CandidateGroup]]
     private let grids: [[GridSlot]]
+    /// Per weekday, per table: the windows of table holds.
+    private let tableHoldWindows: [[[(from: Int, to: Int)]]]
+    /// Per weekday: the count holds in force.
+    private let countHoldsByDay: [[CountHold]]
+
+    /// A count hold compiled for one weekday: at every minute of `[from, to)` at least `count` of
+    /// `tables` stay free of reservations.
+    public struct CountHold: Sendable {
+        public let name: String
+        public let count: Int
+        public let tables: [Int]
+        public let isMatching: [Bool]
+        public let from: Int
+        public let to: Int
+    }
+
+    /// Where a start time falls for pacing: its service and the bucket index within it.
+    public struct PacingBucket: Hashable, Sendable {
+        public let service: Int
+        public let index: Int
+    }
 
     public var tables: [Table] { layout.tables }
 
@@ -73,6 +94,50 @@ public struct Floor: Sendable {
         self.idRank = idRank
         self.candidateGroups = (0...largestUnit).map { party in Self.groups(units: units, idRank: idRank, party: party) }
         self.grids = Weekday.allCases.map { weekday in Self.grid(layout: layout, weekday: weekday) }
+        self.tableHoldWindows = Weekday.allCases.map { weekday in
+            var windows: [[(from: Int, to: Int)]] = Array(repeating: [], count: layout.tables.count)
+            for hold in layout.holds where hold.applies(on: weekday) {
+                guard case .tables(let ids) = hold.kind else { continue }
+                for id in ids { windows[tableIndex[id]!].append((hold.from, hold.to)) }
+            }
+            return windows
+        }
+        self.countHoldsByDay = Weekday.allCases.map { weekday in
+            layout.holds.filter { $0.applies(on: weekday) }.compactMap { hold in
+                guard case .count(let count, let area, let low, let high) = hold.kind else { return nil }
+                let matching = layout.tables.indices.filter { index in
+                    let table = layout.tables[index]
+                    return (area == nil || table.area == area) && table.max >= (low ?? 0) && table.max <= (high ?? Int.max)
+                }
+                var isMatching = Array(repeating: false, count: layout.tables.count)
+                for index in matching { isMatching[index] = true }
+                return CountHold(name: hold.name, count: count, tables: matching, isMatching: isMatching, from: hold.from, to: hold.to)
+            }
+        }
+    }
+
+    /// Whether a table hold keeps `table` off reservations at any minute of `[from, to)` on `weekday`.
+    public func isTableHeld(_ table: Int, on weekday: Weekday, from: Int, to: Int) -> Bool {
+        tableHoldWindows[weekday.index][table].contains { $0.from < to && from < $0.to }
+    }
+
+    /// The count holds in force on `weekday`.
+    public func countHolds(on weekday: Weekday) -> [CountHold] { countHoldsByDay[weekday.index] }
+
+    /// The service a start time belongs to on `weekday`: the first, in layout order, that runs
+    /// that day and whose `first...last` contains the time.
+    public func serviceIndex(on weekday: Weekday, at time: Int) -> Int? {
+        layout.services.indices.first { index in
+            let service = layout.services[index]
+            return service.runs(on: weekday) && service.first <= time && time <= service.last
+        }
+    }
+
+    /// The pacing bucket of a start time, when its service paces: buckets of `intervalMinutes`
+    /// aligned to the service's first seating.
+    public func pacingBucket(on weekday: Weekday, at time: Int) -> PacingBucket? {
+        guard let index = serviceIndex(on: weekday, at: time), let pacing = layout.services[index].pacing else { return nil }
+        return PacingBucket(service: index, index: (time - layout.services[index].first) / max(1, pacing.intervalMinutes))
     }
 
     /// Candidate units for `party`, best static rank first.
@@ -82,7 +147,7 @@ public struct Floor: Sendable {
 
     /// Every start time offered on `weekday`, ascending.
     public func grid(on weekday: Weekday) -> [GridSlot] {
-        grids[Weekday.allCases.firstIndex(of: weekday)!]
+        grids[weekday.index]
     }
 
     /// The grid slot at exactly `time` on `weekday`, if the time is bookable.

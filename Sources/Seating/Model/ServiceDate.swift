@@ -92,4 +92,17 @@ public struct ServiceDate: Hashable, Comparable, Sendable, CustomStringConvertib
 /// A day of the week, spelled as in layouts (`mon` ... `sun`).
 public enum Weekday: String, CaseIterable, Hashable, Sendable, Codable {
     case mon, tue, wed, thu, fri, sat, sun
+
+    /// Monday is 0, Sunday 6.
+    public var index: Int {
+        switch self {
+        case .mon: 0
+        case .tue: 1
+        case .wed: 2
+        case .thu: 3
+        case .fri: 4
+        case .sat: 5
+        case .sun: 6
+        }
+    }
 }

@@ -22,7 +22,7 @@ public enum Reservations {
         if let pinned {
             return placePinned(floor: floor, day: day, query: query, duration: duration, tables: pinned)
         }
-        if let reason = SlotEvaluator.serviceRules(floor: floor, query: query, duration: duration) {
+        if let reason = SlotEvaluator.admissionRules(floor: floor, day: day, query: query, duration: duration) {
             return .failure(error(for: reason, floor: floor, day: day, query: query))
         }
         if let preferred, let unit = floor.unit(forTables: preferred),
@@ -81,7 +81,8 @@ public enum Reservations {
         guard SlotEvaluator.allowsPinned(floor: floor, unit: unit, channel: query.channel) else {
             return .failure(.invalidTables(index: nil, message: "\(seating.id) is for walk-ins only"))
         }
-        if let reason = SlotEvaluator.serviceRules(floor: floor, query: query, duration: duration), reason != .partyTooLarge {
+        if let reason = SlotEvaluator.admissionRules(floor: floor, day: day, query: query, duration: duration),
+           reason != .partyTooLarge {
             return .failure(error(for: reason, floor: floor, day: day, query: query))
         }
         if let reason = usable(floor: floor, day: day, unit: unit, query: query, duration: duration) {
@@ -100,6 +101,9 @@ public enum Reservations {
         let to = query.time + duration + day.buffer
         for table in seating.members where !day.isFree(table: table, from: query.time, to: to) { return .noTable }
         for table in seating.members where day.isBlocked(table: table, from: query.time, to: to) { return .blocked }
+        if HoldRules.holds(floor: floor, day: day, unit: unit, from: query.time, to: to, channel: query.channel) != nil {
+            return .heldForWalkIns
+        }
         return nil
     }
 }

@@ -1,0 +1,64 @@
+/// Capacity kept for walk-ins: whether a reservation on a unit would take held capacity.
+///
+/// Rules (PROTOCOL.md "Exact rules"): a table hold keeps its tables off every reservation
+/// (online or host) whose occupied interval overlaps the hold window on its weekdays. A count hold
+/// keeps at least `count` matching tables free of reservations at every minute of its window; an
+/// online booking may not bring that number below `count` (host bookings may; walk-ins ignore
+/// holds and do not use up held capacity). A blocked table is not free for a walk-in either, so it
+/// does not count as free.
+///
+/// ```swift
+/// // Two of the main-room two-to-four tops stay free 19:00-20:30 on Fridays.
+/// HoldRules.holds(floor: floor, day: friday, unit: t5, from: 19 * 60, to: 20 * 60 + 45, channel: .online)
+/// // -> the name of the hold when T5 is one of the last two free matching tables, else nil
+/// ```
+public enum HoldRules {
+    /// The name of the hold that keeps `unit` from a reservation over `[from, to)` by `channel`,
+    /// or nil when no hold does.
+    public static func holds(floor: Floor, day: DayState, unit: Int, from: Int, to: Int, channel: Booking.Channel) -> String? {
+        guard channel != .walkIn else { return nil }
+        let members = floor.units[unit].members
+        for table in members where floor.isTableHeld(table, on: day.weekday, from: from, to: to) {
+            return floor.layout.holds.first { hold in
+                if case .tables(let ids) = hold.kind { return ids.contains(floor.tables[table].id) }
+                return false
+            }?.name ?? "table hold"
+        }
+        guard channel == .online else { return nil }
+        for hold in floor.countHolds(on: day.weekday) where hold.from < to && from < hold.to {
+            guard members.contains(where: { hold.isMatching[$0] }) else { continue }
+            if !leavesEnoughFree(hold, day: day, taking: members, from: max(from, hold.from), to: min(to, hold.to)) {
+                return hold.name
+            }
+        }
+        return nil
+    }
+
+    /// Whether, with `taking` occupied over `[from, to)`, at least `hold.count` matching tables are
+    /// free of reservations at every minute of `[from, to)`.
+    static func leavesEnoughFree(_ hold: Floor.CountHold, day: DayState, taking: [Int], from: Int, to: Int) -> Bool {
+        let others = hold.tables.filter { !taking.contains($0) }
+        guard others.count >= hold.count else { return false }
+        // Fast path: enough tables free for the whole window are free at every minute of it.
+        var wholeWindow = 0
+        for table in others where day.isFreeOfReservations(table: table, from: from, to: to) {
+            wholeWindow += 1
+            if wholeWindow >= hold.count { return true }
+        }
+        // Exact: the number of free tables only drops where a reservation or block starts, so
+        // check the window's first minute and every such start inside it.
+        var instants = [from]
+        for table in others {
+            for span in day.occupancy[table] where span.reservation && span.start > from && span.start < to {
+                instants.append(span.start)
+            }
+            for span in day.blocks[table] where span.start > from && span.start < to { instants.append(span.start) }
+        }
+        for minute in instants {
+            var free = 0
+            for table in others where day.isFreeOfReservations(table: table, from: minute, to: minute + 1) { free += 1 }
+            if free < hold.count { return false }
+        }
+        return true
+    }
+}
