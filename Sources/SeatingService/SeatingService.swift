@@ -76,12 +76,19 @@ public final class SeatingService {
         case "modify": return try modify(fields)
         case "cancel": return try cancel(fields)
         case "day": return try day(fields)
+        case "seat": return try seat(fields)
+        case "finish": return try finish(fields)
+        case "noshow": return try noShow(fields)
+        case "walkin": return try walkIn(fields)
         default:
             throw ProtocolError(.unknownOp, "unknown op \"\(op)\"; known: \(Self.operations.joined(separator: ", "))", field: "op")
         }
     }
 
-    static let operations = ["layout.put", "layout.get", "availability", "book", "modify", "cancel", "day", "ping"]
+    static let operations = [
+        "layout.put", "layout.get", "availability", "book", "modify", "cancel", "seat", "finish", "noshow", "walkin",
+        "day", "ping",
+    ]
 
     static func success(id: JSONValue, _ result: JSONValue) -> JSONValue {
         .object([JSONMember("id", id), JSONMember("ok", true), JSONMember("result", result)])

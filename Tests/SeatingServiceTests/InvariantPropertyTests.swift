@@ -32,6 +32,9 @@ import Testing
         run.layout = try run.store.layout(restaurant: "prop")?.layout
         for _ in 0..<operations {
             let line = scenario.request(bookings: bookingIDs, keys: Array(keys.keys).sorted())
+            let request = try JSONParser.parse(Array(line.utf8))
+            let date = request["date"]?.stringValue.flatMap(ServiceDate.init)
+            let before = try date.map { try run.store.day(DayKey(restaurant: "prop", date: $0)).bookings } ?? []
             let response = String(decoding: service.respond(toLine: Array(line.utf8)), as: UTF8.self)
             run.lines.append(line)
             run.responses.append(response)
@@ -40,7 +43,13 @@ import Testing
             if parsed["error"]?["code"]?.stringValue == "internal" {
                 Issue.record("seed \(seed): internal error for \(line): \(response)")
             }
-            let request = try JSONParser.parse(Array(line.utf8))
+            if request["op"]?.stringValue == "walkin", let date {
+                // A walk-in never moves or changes any other booking.
+                let after = try run.store.day(DayKey(restaurant: "prop", date: date)).bookings
+                let others = after.filter { other in before.contains { $0.id == other.id } }
+                #expect(others == before, "seed \(seed): a walk-in changed other bookings")
+                if let id = parsed["result"]?["booking"]?["id"]?.stringValue { bookingIDs.append(id) }
+            }
             guard request["op"]?.stringValue == "book" else { continue }
             let key = request["idempotencyKey"]!.stringValue!
             if let booking = parsed["result"]?["booking"], let id = booking["id"]?.stringValue {
@@ -53,6 +62,9 @@ import Testing
                     bookingIDs.append(id)
                     if request["channel"]?.stringValue == "online", let layout = run.layout {
                         checkOnlineRules(booking: booking, layout: layout, seed: seed)
+                        let made = try run.store.booking(id: id)!
+                        let problems = OnlineRulesOracle.violations(of: made, before: before, layout: layout)
+                        #expect(problems.isEmpty, "seed \(seed): online booking \(id) broke \(problems) as of when it was made")
                     }
                 }
             } else if let code = parsed["error"]?["code"]?.stringValue, keys[key] != nil {

@@ -58,16 +58,30 @@ struct RandomScenario {
         let last = first + int(1...20) * 15
         serviceWindow = first...last
         let end = chance(0.5) ? #","end":"\#(time(last + int(30...180)))""# : ""
-        services.append(#"{"name":"dinner","first":"\#(time(first))","last":"\#(time(last))"\#(end),"minParty":1,"maxParty":\#(int(2...12)),"slotMinutes":\#(pick([15, 15, 30]))}"#)
+        let pacing = chance(0.5)
+            ? #","pacing":{"intervalMinutes":\#(pick([15, 30, 60])),"maxCovers":\#(int(4...12)),"maxParties":\#(int(1...4))}"# : ""
+        services.append(#"{"name":"dinner","first":"\#(time(first))","last":"\#(time(last))"\#(end),"minParty":1,"maxParty":\#(int(2...12)),"slotMinutes":\#(pick([15, 15, 30]))\#(pacing)}"#)
         if chance(0.5) {
             // A late service that runs past midnight on some days.
             services.append(#"{"name":"late","days":["fri","sat"],"first":"23:00","last":"\#(time(24 * 60 + int(0...6) * 15))","minParty":1,"maxParty":6}"#)
         }
         let bands = #"[{"maxParty":2,"minutes":\#(int(30...120))},{"maxParty":4,"minutes":\#(int(45...150))},{"minutes":\#(int(60...180))}]"#
         let overrides = #"[{"days":["sat"],"from":"19:00","to":"21:00","turnTimes":[{"minutes":\#(int(60...200))}]}]"#
+        var holds: [String] = []
+        if chance(0.4) {
+            let held = Array(tableIDs.shuffled(using: &rng).prefix(int(1...2))).map { "\"\($0)\"" }.joined(separator: ",")
+            let days = chance(0.5) ? #""days":["fri","sat"],"# : ""
+            let from = first + int(0...8) * 15
+            holds.append(#"{"name":"tables","tables":[\#(held)],\#(days)"from":"\#(time(from))","to":"\#(time(from + int(1...12) * 15))"}"#)
+        }
+        if chance(0.5) {
+            let area = chance(0.5) ? #","area":"\#(pick(["main", "patio", "bar"]))""# : ""
+            let from = first + int(0...8) * 15
+            holds.append(#"{"name":"count","count":\#(int(1...3))\#(area),"maxCapacity":\#(int(2...6)),"from":"\#(time(from))","to":"\#(time(from + int(1...12) * 15))"}"#)
+        }
         let blocks = chance(0.3)
             ? #"[{"tables":["\#(tableIDs[0])"],"date":"2026-11-21","from":"19:00","to":"21:00"}]"# : "[]"
-        return #"{"restaurant":"\#(restaurant)","slotMinutes":15,"bufferMinutes":\#(pick([0, 5, 10, 15])),"tables":[\#(tables.joined(separator: ","))],"combinations":[\#(combos.joined(separator: ","))],"turnTimes":\#(bands),"turnTimeOverrides":\#(overrides),"services":[\#(services.joined(separator: ","))],"blocks":\#(blocks)}"#
+        return #"{"restaurant":"\#(restaurant)","slotMinutes":15,"bufferMinutes":\#(pick([0, 5, 10, 15])),"tables":[\#(tables.joined(separator: ","))],"combinations":[\#(combos.joined(separator: ","))],"turnTimes":\#(bands),"turnTimeOverrides":\#(overrides),"services":[\#(services.joined(separator: ","))],"holds":[\#(holds.joined(separator: ","))],"blocks":\#(blocks)}"#
     }
 
     /// A random request line; `bookings` are ids handed out so far.
@@ -79,7 +93,7 @@ struct RandomScenario {
             : int(16 * 4...25 * 4) * 15 + (chance(0.2) ? int(1...14) : 0)
         let party = chance(0.03) ? int(10...30) : int(1...6)
         let channel = pick(["online", "online", "online", "host"])
-        switch int(0...19) {
+        switch int(0...21) {
         case 0...3:
             return #"{"op":"availability","restaurant":"\#(restaurant)","date":"\#(date)","time":"\#(time(minutes))","party":\#(party),"channel":"\#(channel)"}"#
         case 4...14:
@@ -98,6 +112,21 @@ struct RandomScenario {
             return #"{"op":"modify","booking":"\#(pick(bookings))"\#(extra)}"#
         case 18 where !bookings.isEmpty:
             return #"{"op":"cancel","booking":"\#(pick(bookings))"}"#
+        case 19...21:
+            switch int(0...4) {
+            case 0, 1:
+                let seat = chance(0.8) ? "" : #","seat":false"#
+                return #"{"op":"walkin","restaurant":"\#(restaurant)","date":"\#(date)","time":"\#(time(minutes + (chance(0.3) ? int(1...14) : 0)))","party":\#(party)\#(seat)}"#
+            case 2 where !bookings.isEmpty:
+                let tables = chance(0.2) ? #","tables":["\#(pick(tableIDs))"]"# : ""
+                let arrival = chance(0.7) ? #","time":"\#(time(minutes))""# : ""
+                return #"{"op":"seat","booking":"\#(pick(bookings))"\#(arrival)\#(tables)}"#
+            case 3 where !bookings.isEmpty:
+                return #"{"op":"finish","booking":"\#(pick(bookings))","time":"\#(time(minutes + int(1...12) * 15))"}"#
+            default:
+                guard !bookings.isEmpty else { return #"{"op":"ping"}"# }
+                return #"{"op":"noshow","booking":"\#(pick(bookings))"}"#
+            }
         default:
             return #"{"op":"day","restaurant":"\#(restaurant)","date":"\#(date)"}"#
         }

@@ -20,5 +20,10 @@ import Testing
         #expect(counts["book no_capacity", default: 0] >= 20)
         #expect(counts["book idempotency_conflict", default: 0] >= 5)
         #expect(counts["book closed", default: 0] >= 5)
+        #expect(counts["book pacing_limit", default: 0] >= 10)
+        #expect(counts["walkin ok", default: 0] >= 50)
+        #expect(counts["seat ok", default: 0] >= 10)
+        #expect(counts["finish ok", default: 0] >= 3)
+        #expect(counts["noshow ok", default: 0] >= 10)
     }
 }

@@ -17,6 +17,8 @@ public enum SeatingError: Error, Sendable, Equatable {
     case invalidTables(index: Int?, message: String)
     /// The booking's status does not allow the change.
     case invalidState(String)
+    /// A request field is inconsistent with the booking (a finish before the party sat).
+    case invalidField(field: String, message: String)
 
     public var message: String {
         switch self {
@@ -33,6 +35,7 @@ public enum SeatingError: Error, Sendable, Equatable {
         case .pacingLimit: "too many parties or covers already start in that pacing interval"
         case .invalidTables(_, let text): text
         case .invalidState(let text): text
+        case .invalidField(_, let text): text
         }
     }
 }

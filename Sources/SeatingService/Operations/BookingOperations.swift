@@ -125,22 +125,33 @@ extension SeatingService {
 
     /// `cancel`: frees the tables; cancelling again is harmless.
     func cancel(_ fields: Fields) throws -> JSONValue {
+        try transition(fields) { booking, _, _ in Reservations.cancel(booking).map { ($0, []) } }
+    }
+
+    /// Applies a lifecycle transition to the booking named by `booking`: loads it and its day,
+    /// hands the day *without* it to `change`, commits the result against the day's version, and
+    /// answers `{booking, ...extra}`. Nothing is written when the booking comes back unchanged.
+    func transition(
+        _ fields: Fields,
+        _ change: (Booking, Floor, DayState) -> Result<(Booking, [JSONMember]), SeatingError>
+    ) throws -> JSONValue {
         try retryingConflicts { () throws -> JSONValue in
             let (booking, floor, layoutVersion) = try existingBooking(fields)
-            let updated: Booking
-            switch Reservations.cancel(booking) {
-            case .success(let result): updated = result
-            case .failure(let error): throw ProtocolError(error, floor: floor)
-            }
-            guard updated != booking else { return .object([JSONMember("booking", Encode.booking(booking))]) }
-            var changed = updated
-            changed.updatedAt = timestamp
             let key = DayKey(restaurant: booking.restaurant, date: booking.date)
             var (day, version) = try dayState(key, floor: floor, layoutVersion: layoutVersion)
+            day.remove(booking.id)
+            let (updated, extra): (Booking, [JSONMember])
+            switch change(booking, floor, day) {
+            case .success(let result): (updated, extra) = result
+            case .failure(let error): throw ProtocolError(error, floor: floor)
+            }
+            guard updated != booking else { return .object([JSONMember("booking", Encode.booking(booking))] + extra) }
+            var changed = updated
+            changed.updatedAt = timestamp
             day.upsert(changed)
             try commit(WriteBatch(expectedVersions: [key: version], bookings: [changed]), states: [key: day],
                        layoutVersion: layoutVersion)
-            return .object([JSONMember("booking", Encode.booking(changed))])
+            return .object([JSONMember("booking", Encode.booking(changed))] + extra)
         }
     }
 }

@@ -68,6 +68,7 @@ public struct ProtocolError: Error, Sendable, Equatable {
         case .invalidTables(let index, let message):
             self.init(.invalidRequest, message, field: index.map { "\(tablesField)[\($0)]" } ?? tablesField)
         case .invalidState(let message): self.init(.invalidState, message)
+        case .invalidField(let field, let message): self.init(.invalidRequest, "\(field): \(message)", field: field)
         }
     }
 }
