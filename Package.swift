@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +21,7 @@ let package = Package(
         ),
         .target(name: "MILP", dependencies: ["CGLPK"]),
         .target(name: "Seating", dependencies: ["MILP"]),
-        .target(name: "SeatingStore", dependencies: ["Seating"]),
+        .target(name: "SeatingStore", dependencies: ["Seating", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SeatingService", dependencies: ["Seating", "SeatingStore"]),
         .executableTarget(
             name: "maitre",

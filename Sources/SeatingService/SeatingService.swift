@@ -111,6 +111,7 @@ public final class SeatingService {
         }
         if let cached = floors[restaurant], cached.version == stored.version { return (cached.floor, cached.version) }
         let floor = try Floor(stored.layout)
+        if floors.count >= days.capacity { floors.removeAll(keepingCapacity: true) }  // bounded: recompiling is cheap
         floors[restaurant] = (stored.version, floor)
         return (floor, stored.version)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,11 +12,15 @@ struct Serve: ParsableCommand {
         abstract: "Answer JSON requests, one per line, on stdin; one response per line on stdout.")
 
     enum StoreKind: String, ExpressibleByArgument, CaseIterable {
+        case sqlite
         case memory
     }
 
-    @Option(help: "Where state lives: \(StoreKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var store: StoreKind = .memory
+    @Option(help: "Where state lives: sqlite (durable, the default) or memory (gone when the process ends).")
+    var store: StoreKind = .sqlite
+
+    @Option(help: "The SQLite database file (created if missing); :memory: for a private in-memory database.")
+    var db: String = "maitre.db"
 
     @Option(help: "Freeze the clock at this UTC instant (e.g. 2026-11-21T12:00:00Z), for reproducible transcripts.")
     var now: String?
@@ -37,8 +42,18 @@ struct Serve: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let clock: ServiceClock = now.flatMap { FixedClock(iso8601: $0) } ?? SystemClock()
-        let backing: Store = switch store {
-        case .memory: InMemoryStore()
+        let backing: Store
+        do {
+            switch store {
+            case .sqlite:
+                backing = try SQLiteStore(path: db, layoutCodec: .document)
+                FileHandle.standardError.write(Data("maitre: SQLite store at \(db) (WAL, synchronous=FULL)\n".utf8))
+            case .memory:
+                backing = InMemoryStore()
+                FileHandle.standardError.write(Data("maitre: in-memory store (nothing survives this process)\n".utf8))
+            }
+        } catch {
+            throw ValidationError("cannot open the store at \(db): \(error)")
         }
         let service = SeatingService(store: backing, clock: clock, cachedDays: cachedDays)
         ServiceLoop(service: service, maxLineBytes: maxLineBytes).run(input: 0, output: 1)

@@ -15,23 +15,26 @@ import Testing
         #expect(Self.sessions.count >= 4, "found \(Self.sessions)")
     }
 
-    @Test(arguments: GoldenSessionTests.sessions)
-    func sessionMatchesGolden(name: String) throws {
+    /// Both stores must give the same bytes: SQLite (the default, here in memory) and the in-memory one.
+    static let stores: [[String]] = [["--db", ":memory:"], ["--store", "memory"]]
+
+    @Test(arguments: GoldenSessionTests.sessions, GoldenSessionTests.stores)
+    func sessionMatchesGolden(name: String, store: [String]) throws {
         let directory = MaitreBinary.packageRoot.appendingPathComponent("Fixtures/sessions")
         let input = try Data(contentsOf: directory.appendingPathComponent("\(name).ndjson"))
         let expectedURL = directory.appendingPathComponent("\(name).expected.ndjson")
-        let run = try MaitreBinary.serve(input)
+        let run = try MaitreBinary.serve(input, arguments: ["serve"] + store + ["--now", "2026-11-19T09:00:00Z"])
         #expect(run.status == 0)
         let requests = String(decoding: input, as: UTF8.self).split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
         let responses = String(decoding: run.stdout, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(responses.count == requests.count, "one response line per request line")
         if ProcessInfo.processInfo.environment["MAITRE_UPDATE_GOLDEN"] == "1" {
-            try run.stdout.write(to: expectedURL)
+            if store == Self.stores[0] { try run.stdout.write(to: expectedURL) }
             return
         }
         let expected = try String(contentsOf: expectedURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         for (index, (got, want)) in zip(responses, expected).enumerated() where got != want {
-            Issue.record("\(name) line \(index + 1) differs\n  request:  \(requests[index].prefix(300))\n  expected: \(want.prefix(600))\n  got:      \(got.prefix(600))")
+            Issue.record("\(name) (\(store.joined(separator: " "))) line \(index + 1) differs\n  request:  \(requests[index].prefix(300))\n  expected: \(want.prefix(600))\n  got:      \(got.prefix(600))")
             break
         }
         #expect(responses.count == expected.count)

@@ -18,7 +18,7 @@ enum MaitreBinary {
     }
 
     /// Feeds `input` to `maitre serve` and returns (stdout, stderr, exit status).
-    static func serve(_ input: Data, arguments: [String] = ["serve", "--now", "2026-11-19T09:00:00Z"]) throws -> (stdout: Data, stderr: Data, status: Int32) {
+    static func serve(_ input: Data, arguments: [String] = ["serve", "--db", ":memory:", "--now", "2026-11-19T09:00:00Z"]) throws -> (stdout: Data, stderr: Data, status: Int32) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

@@ -1,0 +1,106 @@
+import Foundation
+import Seating
+import SeatingStore
+import Testing
+
+/// The SQLite store's own guarantees, with two connections standing in for two processes.
+@Suite struct SQLiteStoreTests {
+    /// Stores only the restaurant id: enough for store-level tests.
+    static let codec = LayoutCodec(
+        encode: { $0.restaurant },
+        decode: { Layout(restaurant: $0, tables: [Table(id: "T1", max: 2)], services: [Service(name: "d", first: 1080, last: 1260)]) })
+
+    static func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("maitre-store-\(UUID().uuidString).db").path
+    }
+
+    static let date = ServiceDate("2026-11-21")!
+    static let key = DayKey(restaurant: "r", date: date)
+
+    static func booking(_ id: String, table: String = "T1", start: Int = 1140) -> Booking {
+        Booking(id: id, restaurant: "r", date: date, start: start, duration: 60, party: 2, tables: [table],
+                guest: .object([JSONMember("name", "Ada"), JSONMember("n", .number("1.50"))]), idempotencyKey: "k-\(id)",
+                createdAt: "2026-11-19T09:00:00Z", updatedAt: "2026-11-19T09:00:00Z")
+    }
+
+    @Test func roundTripsBookingsAndVersions() throws {
+        let store = try SQLiteStore(path: ":memory:", layoutCodec: Self.codec)
+        #expect(try store.dayVersion(Self.key) == 0)
+        let booking = Self.booking("B1")
+        try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [booking]))
+        #expect(try store.dayVersion(Self.key) == 1)
+        #expect(try store.booking(id: "B1") == booking)
+        #expect(try store.day(Self.key).bookings == [booking])
+        #expect(try store.activeBookings(restaurant: "r", from: Self.date) == [booking])
+        #expect(try store.activeBookings(restaurant: "r", from: Self.date.adding(days: 1)!) == [])
+    }
+
+    @Test func staleWriterGetsAConflictAndWritesNothing() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try SQLiteStore(path: path, layoutCodec: Self.codec)
+        let second = try SQLiteStore(path: path, layoutCodec: Self.codec)
+        let seenByBoth = try first.dayVersion(Self.key)
+        #expect(try second.dayVersion(Self.key) == seenByBoth)
+        try first.commit(WriteBatch(expectedVersions: [Self.key: seenByBoth], bookings: [Self.booking("B1")]))
+        #expect(throws: StoreError.self) {
+            try second.commit(WriteBatch(expectedVersions: [Self.key: seenByBoth], bookings: [Self.booking("B2")]))
+        }
+        #expect(try second.day(Self.key).bookings.map(\.id) == ["B1"])
+    }
+
+    @Test func idempotencyKeysAreUniquePerRestaurant() throws {
+        let store = try SQLiteStore(path: ":memory:", layoutCodec: Self.codec)
+        let record = IdempotencyRecord(restaurant: "r", key: "k", fingerprint: "f", bookingID: "B1")
+        try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")], idempotency: [record]))
+        #expect(try store.idempotency(restaurant: "r", key: "k") == record)
+        #expect(throws: StoreError.duplicateKey("k")) {
+            try store.commit(WriteBatch(expectedVersions: [Self.key: 1], bookings: [Self.booking("B2")], idempotency: [record]))
+        }
+        #expect(try store.booking(id: "B2") == nil, "the failed batch wrote nothing")
+        let elsewhere = IdempotencyRecord(restaurant: "other", key: "k", fingerprint: "f", bookingID: "B3")
+        try store.commit(WriteBatch(idempotency: [elsewhere]))
+    }
+
+    @Test func bookingIDsAreUniqueAcrossConnections() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try SQLiteStore(path: path, layoutCodec: Self.codec)
+        let second = try SQLiteStore(path: path, layoutCodec: Self.codec)
+        var ids: Set<String> = []
+        for _ in 0..<200 {
+            ids.insert(try first.newBookingID())
+            ids.insert(try second.newBookingID())
+        }
+        #expect(ids.count == 400)
+    }
+
+    @Test func movingABookingToAnotherDateBumpsBothDays() throws {
+        let store = try SQLiteStore(path: ":memory:", layoutCodec: Self.codec)
+        var booking = Self.booking("B1")
+        try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [booking]))
+        booking.date = Self.date.adding(days: 1)!
+        let nextKey = DayKey(restaurant: "r", date: booking.date)
+        try store.commit(WriteBatch(expectedVersions: [Self.key: 1, nextKey: 0], bookings: [booking]))
+        #expect(try store.day(Self.key).bookings.isEmpty)
+        #expect(try store.day(Self.key).version == 2)
+        #expect(try store.day(nextKey).bookings.map(\.id) == ["B1"])
+    }
+
+    @Test func layoutsAreVersionedAndReopeningKeepsEverything() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let store = try SQLiteStore(path: path, layoutCodec: Self.codec)
+            let layout = try Self.codec.decode("r")
+            #expect(try store.saveLayout(layout, expectedVersion: 0) == 1)
+            #expect(throws: StoreError.self) { try store.saveLayout(layout, expectedVersion: 0) }
+            #expect(try store.saveLayout(layout, expectedVersion: 1) == 2)
+            try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")]))
+        }
+        let reopened = try SQLiteStore(path: path, layoutCodec: Self.codec)
+        #expect(try reopened.layout(restaurant: "r")?.version == 2)
+        #expect(try reopened.restaurantCount() == 1)
+        #expect(try reopened.booking(id: "B1") == Self.booking("B1"))
+    }
+}
