@@ -1,8 +1,9 @@
 # Maître: the two commands a newcomer runs are `make run` and `make test`.
 # Both install what the machine lacks (libglpk-dev) first; Swift 6 must be on PATH.
 
-SESSION ?= Fixtures/sessions/bistro-saturday.ndjson
+SESSION ?= Fixtures/sessions/bistro-friday-night.ndjson
 NOW ?= 2026-11-19T09:00:00Z
+DEMO_DB ?= .build/demo.db
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps build golden bench release clean
@@ -17,11 +18,17 @@ deps:
 build: deps
 	swift build --product maitre
 
-# Validate the fixture layouts, then replay a Saturday at the bistro through `maitre serve`.
+# Validate the fixture layouts, replay a Friday night at the bistro through `maitre serve` on a
+# fresh SQLite file, then restart the service on the same file and ask what it remembers.
 run: build
 	@.build/debug/maitre check Fixtures/layouts/*.json
-	@echo "--- $(SESSION) through maitre serve (one JSON response per request line):"
-	@.build/debug/maitre serve --now $(NOW) < $(SESSION)
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@echo "--- $(SESSION) through maitre serve --db $(DEMO_DB) (one JSON response per request line):"
+	@.build/debug/maitre serve --db $(DEMO_DB) --now $(NOW) < $(SESSION)
+	@echo "--- a new maitre serve process on the same file: the service remembers the evening"
+	@printf '%s\n' '{"id":"ping","op":"ping"}' \
+		'{"id":"covers","op":"availability","restaurant":"bistro","date":"2026-11-20","time":"21:30","party":4,"limit":2}' \
+		| .build/debug/maitre serve --db $(DEMO_DB)
 
 test: deps
 	swift test

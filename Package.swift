@@ -40,7 +40,7 @@ let package = Package(
             name: "SeatingServiceTests",
             dependencies: ["SeatingService", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "MaitreEndToEndTests", dependencies: ["maitre"]),
+        .testTarget(name: "MaitreEndToEndTests", dependencies: ["maitre", "SeatingService"]),
     ],
     swiftLanguageModes: [.v6]
 )

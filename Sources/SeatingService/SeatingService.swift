@@ -16,7 +16,7 @@ import SeatingStore
 public final class SeatingService {
     public static let version = "0.1.0"
     /// Attempts at a write that lost a race with another writer before giving up.
-    static let writeAttempts = 8
+    static let writeAttempts = 64
 
     let store: Store
     let clock: ServiceClock

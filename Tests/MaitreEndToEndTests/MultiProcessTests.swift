@@ -1,0 +1,102 @@
+import Foundation
+import Seating
+import Testing
+
+/// Several `maitre serve` processes on one SQLite file never double-book.
+@Suite struct MultiProcessTests {
+    static var processes: Int { ProcessInfo.processInfo.environment["MAITRE_LONG"] == "1" ? 8 : 4 }
+    static var perProcess: Int { ProcessInfo.processInfo.environment["MAITRE_LONG"] == "1" ? 400 : 60 }
+
+    @Test func concurrentProcessesNeverShareATableMinute() throws {
+        let db = temporaryDatabase()
+        defer { removeDatabase(db) }
+        #expect(try ServeProcess.run([Workload.put()], arguments: ["serve", "--db", db]).first?["ok"] == true)
+        var rng = SeededGenerator(state: 7)
+        let processes = Self.processes
+        let shared = Workload.bookings(count: 20, prefix: "shared", using: &rng)   // every process sends these too
+        var streams: [[String]] = []
+        for index in 0..<processes {
+            streams.append((Workload.bookings(count: Self.perProcess, prefix: "p\(index)", using: &rng) + shared).shuffled(using: &rng))
+        }
+        let children = try streams.map { _ in try ServeProcess(arguments: ["serve", "--db", db]) }
+        for (child, stream) in zip(children, streams) { child.send(stream) }
+        let outputs = children.map { $0.finish() }
+
+        var acknowledged: [String: String] = [:]     // booking id -> tables
+        var sharedIDs: [String: Set<String>] = [:]   // shared key -> ids answered
+        var answered = 0
+        for (stream, output) in zip(streams, outputs) {
+            #expect(output.count == stream.count, "one response per request")
+            for (request, line) in zip(stream, output) {
+                let response = try JSONParser.parse(Array(line.utf8))
+                #expect(response["error"]?["code"]?.stringValue != "internal", "\(line)")
+                guard let booking = response["result"]?["booking"], let id = booking["id"]?.stringValue else { continue }
+                answered += 1
+                acknowledged[id] = JSONWriter.string(booking["tables"]!)
+                if request.contains(#""id":"shared-"#), let key = booking["idempotencyKey"]?.stringValue {
+                    sharedIDs[key, default: []].insert(id)
+                }
+            }
+        }
+        let stored = try Workload.day(db: db)
+        #expect(Workload.overlaps(stored).isEmpty, "overlaps: \(Workload.overlaps(stored))")
+        let storedIDs = Dictionary(stored.map { ($0["id"]!.stringValue!, JSONWriter.string($0["tables"]!)) }, uniquingKeysWith: { a, _ in a })
+        #expect(stored.count == storedIDs.count, "no booking stored twice")
+        for (id, tables) in acknowledged {
+            #expect(storedIDs[id] == tables, "acknowledged \(id) on \(tables) must be stored as such")
+        }
+        #expect(storedIDs.count == acknowledged.count, "nothing stored that was not acknowledged")
+        #expect(sharedIDs.values.allSatisfy { $0.count == 1 }, "a key shared by processes is one booking: \(sharedIDs)")
+        #expect(acknowledged.count >= 60, "the day really filled up (\(acknowledged.count) bookings)")
+        print("concurrency: \(processes) processes, \(streams.map(\.count).reduce(0, +)) requests, \(answered) booking answers, \(acknowledged.count) distinct bookings, \(Workload.overlaps(stored).count) overlaps")
+    }
+}
+
+/// A `maitre serve` killed with SIGKILL mid-stream loses nothing it acknowledged.
+@Suite struct CrashTests {
+    static var rounds: Int { ProcessInfo.processInfo.environment["MAITRE_LONG"] == "1" ? 200 : 6 }
+
+    @Test func killedProcessKeepsEveryAcknowledgedBookingExactlyOnce() throws {
+        let db = temporaryDatabase()
+        defer { removeDatabase(db) }
+        #expect(try ServeProcess.run([Workload.put()], arguments: ["serve", "--db", db]).first?["ok"] == true)
+        var rng = SeededGenerator(state: UInt64(ProcessInfo.processInfo.environment["MAITRE_SEED"].flatMap(UInt64.init) ?? 11))
+        var acknowledged: [String: (request: String, id: String)] = [:]   // key -> first answer
+        var sentKeys: [String: String] = [:]                                // key -> request
+        var kills = 0
+        for round in 0..<Self.rounds {
+            let requests = Workload.bookings(count: 40, prefix: "r\(round)", using: &rng)
+            for request in requests { sentKeys[String(request.split(separator: "\"")[3])] = request }
+            let child = try ServeProcess(arguments: ["serve", "--db", db])
+            child.send(requests)
+            let readBeforeKill = Int.random(in: 0...requests.count, using: &rng)
+            for index in 0..<readBeforeKill {
+                guard let line = child.readLine() else { break }
+                let response = try JSONParser.parse(Array(line.utf8))
+                if let id = response["result"]?["booking"]?["id"]?.stringValue {
+                    let key = String(requests[index].split(separator: "\"")[3])
+                    acknowledged[key] = (requests[index], id)
+                }
+            }
+            child.kill()
+            kills += 1
+        }
+        // Restart: every acknowledged booking replays as itself; nothing is stored twice or half.
+        let keys = acknowledged.keys.sorted()
+        let replays = try ServeProcess.run(keys.map { acknowledged[$0]!.request }, arguments: ["serve", "--db", db])
+        for (key, response) in zip(keys, replays) {
+            #expect(response["result"]?["booking"]?["id"]?.stringValue == acknowledged[key]!.id, "\(key) after restart")
+            #expect(response["result"]?["replayed"] == true)
+        }
+        let stored = try Workload.day(db: db)
+        let ids = stored.compactMap { $0["id"]?.stringValue }
+        #expect(Set(ids).count == ids.count, "no booking stored twice")
+        #expect(Workload.overlaps(stored).isEmpty)
+        let storedKeys = Set(stored.compactMap { $0["idempotencyKey"]?.stringValue })
+        #expect(storedKeys.count == stored.count, "every stored booking has its own key")
+        #expect(storedKeys.isSuperset(of: keys), "every acknowledged booking is stored")
+        #expect(storedKeys.isSubset(of: Set(sentKeys.keys)), "nothing stored that was never sent")
+        let lost = keys.filter { !storedKeys.contains($0) }.count
+        print("crash: \(kills) SIGKILLs, \(sentKeys.count) requests sent, \(acknowledged.count) acknowledged, \(stored.count) stored, \(lost) lost")
+    }
+}

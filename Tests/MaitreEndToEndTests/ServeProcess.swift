@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Seating
+
+/// A long-running `maitre serve` child: write request lines, read response lines, kill it.
+final class ServeProcess {
+    let process = Process()
+    private let stdin = Pipe()
+    private let stdout = Pipe()
+    private var buffer = Data()
+    private let writes = DispatchGroup()
+
+    init(arguments: [String]) throws {
+        process.executableURL = MaitreBinary.url
+        process.arguments = arguments
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Writes on another thread (a child whose stdout is full stops reading its stdin).
+    func send(_ lines: [String]) {
+        let data = Data(lines.map { $0 + "\n" }.joined().utf8)
+        let handle = stdin.fileHandleForWriting
+        let group = writes
+        group.enter()
+        Thread {
+            try? handle.write(contentsOf: data)
+            group.leave()
+        }.start()
+    }
+
+    /// The next response line, or nil at end of output.
+    func readLine() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return line
+            }
+            let chunk = stdout.fileHandleForReading.availableData
+            if chunk.isEmpty { return nil }
+            buffer.append(chunk)
+        }
+    }
+
+    /// Closes stdin once every pending `send` has been written.
+    func closeInput() {
+        let handle = stdin.fileHandleForWriting
+        let group = writes
+        Thread {
+            group.wait()
+            try? handle.close()
+        }.start()
+    }
+
+    func kill() {
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func finish() -> [String] {
+        closeInput()
+        var lines: [String] = []
+        while let line = readLine() { lines.append(line) }
+        process.waitUntilExit()
+        return lines
+    }
+
+    /// Runs `requests` through a fresh process to the end and returns the parsed responses.
+    static func run(_ requests: [String], arguments: [String]) throws -> [JSONValue] {
+        let child = try ServeProcess(arguments: arguments)
+        child.send(requests)
+        return try child.finish().map { try JSONParser.parse(Array($0.utf8)) }
+    }
+}
+
+enum Workload {
+    static let layout: String = {
+        let text = try! String(contentsOf: MaitreBinary.packageRoot.appendingPathComponent("Fixtures/layouts/brasserie.json"), encoding: .utf8)
+        return JSONWriter.string(try! JSONParser.parse(Array(text.utf8)))
+    }()
+
+    static func put() -> String { #"{"op":"layout.put","layout":\#(layout)}"# }
+
+    /// Book requests on one busy Friday at the brasserie.
+    static func bookings<R: RandomNumberGenerator>(count: Int, prefix: String, using rng: inout R) -> [String] {
+        (0..<count).map { index in
+            let minutes = 18 * 60 + 15 * Int.random(in: 0...16, using: &rng)
+            let party = Int.random(in: 1...6, using: &rng)
+            let channel = Bool.random(using: &rng) ? "online" : "host"
+            return #"{"id":"\#(prefix)-\#(index)","op":"book","restaurant":"brasserie","date":"2026-11-20","time":"\#(ClockTime.format(minutes))","party":\#(party),"channel":"\#(channel)","idempotencyKey":"\#(prefix)-\#(index)"}"#
+        }
+    }
+
+    /// The day as a fresh process sees it.
+    static func day(db: String) throws -> [JSONValue] {
+        let responses = try ServeProcess.run([#"{"op":"day","restaurant":"brasserie","date":"2026-11-20"}"#], arguments: ["serve", "--db", db])
+        return responses.first?["result"]?["bookings"]?.arrayValue ?? []
+    }
+
+    /// Pairs of active bookings that share a table-minute (buffer 5 in the brasserie).
+    static func overlaps(_ bookings: [JSONValue], buffer: Int = 5) -> [String] {
+        var spans: [String: [(Int, Int, String)]] = [:]
+        for booking in bookings where ["booked", "seated"].contains(booking["status"]?.stringValue ?? "") {
+            let start = ClockTime.parse(booking["time"]!.stringValue!)!
+            let end = start + booking["duration"]!.intValue! + buffer
+            for table in booking["tables"]!.arrayValue!.compactMap(\.stringValue) {
+                spans[table, default: []].append((start, end, booking["id"]!.stringValue!))
+            }
+        }
+        var found: [String] = []
+        for (table, list) in spans {
+            let sorted = list.sorted { $0.0 < $1.0 }
+            for (a, b) in zip(sorted, sorted.dropFirst()) where a.1 > b.0 { found.append("\(a.2)/\(b.2) on \(table)") }
+        }
+        return found
+    }
+}
+
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func temporaryDatabase() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("maitre-e2e-\(UUID().uuidString).db").path
+}
+
+func removeDatabase(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
