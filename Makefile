@@ -1,5 +1,5 @@
 # Maître: the two commands a newcomer runs are `make run` and `make test`.
-# Both install what the machine lacks (libglpk-dev) first; Swift 6 must be on PATH.
+# Both install what the machine lacks (libglpk-dev, libsqlite3-dev) first; Swift 6 must be on PATH.
 
 SESSION ?= Fixtures/sessions/bistro-friday-night.ndjson
 NOW ?= 2026-11-19T09:00:00Z
@@ -10,9 +10,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 deps:
 	@command -v swift >/dev/null || { echo "Swift 6 toolchain not found on PATH (https://swift.org/install)"; exit 1; }
-	@if [ ! -f /usr/include/glpk.h ]; then \
-		echo "Installing libglpk-dev (GLPK, the integer programming solver)..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev >/dev/null; \
+	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/sqlite3.h ]; then \
+		echo "Installing libglpk-dev (GLPK, the integer programming solver) and libsqlite3-dev (the embedded store)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev libsqlite3-dev >/dev/null; \
 	fi
 
 build: deps

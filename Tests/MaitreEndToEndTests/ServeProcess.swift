@@ -87,18 +87,18 @@ enum Workload {
     static func put() -> String { #"{"op":"layout.put","layout":\#(layout)}"# }
 
     /// Book requests on one busy Friday at the brasserie.
-    static func bookings<R: RandomNumberGenerator>(count: Int, prefix: String, using rng: inout R) -> [String] {
+    static func bookings<R: RandomNumberGenerator>(count: Int, prefix: String, date: String = "2026-11-20", using rng: inout R) -> [String] {
         (0..<count).map { index in
             let minutes = 18 * 60 + 15 * Int.random(in: 0...16, using: &rng)
             let party = Int.random(in: 1...6, using: &rng)
             let channel = Bool.random(using: &rng) ? "online" : "host"
-            return #"{"id":"\#(prefix)-\#(index)","op":"book","restaurant":"brasserie","date":"2026-11-20","time":"\#(ClockTime.format(minutes))","party":\#(party),"channel":"\#(channel)","idempotencyKey":"\#(prefix)-\#(index)"}"#
+            return #"{"id":"\#(prefix)-\#(index)","op":"book","restaurant":"brasserie","date":"\#(date)","time":"\#(ClockTime.format(minutes))","party":\#(party),"channel":"\#(channel)","idempotencyKey":"\#(prefix)-\#(index)"}"#
         }
     }
 
     /// The day as a fresh process sees it.
-    static func day(db: String) throws -> [JSONValue] {
-        let responses = try ServeProcess.run([#"{"op":"day","restaurant":"brasserie","date":"2026-11-20"}"#], arguments: ["serve", "--db", db])
+    static func day(db: String, date: String = "2026-11-20") throws -> [JSONValue] {
+        let responses = try ServeProcess.run([#"{"op":"day","restaurant":"brasserie","date":"\#(date)"}"#], arguments: ["serve", "--db", db])
         return responses.first?["result"]?["bookings"]?.arrayValue ?? []
     }
 
