@@ -11,7 +11,7 @@ import Testing
         let db = temporaryDatabase()
         defer { removeDatabase(db) }
         #expect(try ServeProcess.run([Workload.put()], arguments: ["serve", "--db", db]).first?["ok"] == true)
-        var rng = SeededGenerator(state: 7)
+        var rng = SeededRandom(seed: 7)
         let processes = Self.processes
         let shared = Workload.bookings(count: 20, prefix: "shared", using: &rng)   // every process sends these too
         var streams: [[String]] = []
@@ -60,7 +60,7 @@ import Testing
         let db = temporaryDatabase()
         defer { removeDatabase(db) }
         #expect(try ServeProcess.run([Workload.put()], arguments: ["serve", "--db", db]).first?["ok"] == true)
-        var rng = SeededGenerator(state: UInt64(ProcessInfo.processInfo.environment["MAITRE_SEED"].flatMap(UInt64.init) ?? 11))
+        var rng = SeededRandom(seed: UInt64(ProcessInfo.processInfo.environment["MAITRE_SEED"].flatMap(UInt64.init) ?? 11))
         var acknowledged: [String: (request: String, id: String)] = [:]   // key -> first answer
         var sentKeys: [String: String] = [:]                                // key -> request
         var kills = 0

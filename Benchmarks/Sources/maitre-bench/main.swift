@@ -11,17 +11,6 @@ import SeatingStore
 // placed by the engine itself (host channel, seeded). Queries: seeded party sizes 1-12 at random
 // grid times of lunch and dinner, window ±90 minutes, 5 answers.
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 func runBenchmarks() throws {
     let arguments = CommandLine.arguments
     func option(_ name: String) -> String? {
@@ -37,7 +26,7 @@ func runBenchmarks() throws {
     // 1. Two days through the real service (store, cache, engine): a typical evening filled at
     //    random grid times by greedy best fit, and a saturated day of 1,000 bookings packed table
     //    by table (pinned, back to back with short gaps).
-    var rng = SplitMix(state: 42)
+    var rng = SeededRandom(seed: 42)
     let lunch = Array(stride(from: 11 * 60 + 30, through: 14 * 60 + 30, by: 15))
     let dinner = Array(stride(from: 17 * 60, through: 22 * 60 + 30, by: 15))
     let grid = lunch + dinner

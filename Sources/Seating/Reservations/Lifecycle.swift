@@ -50,17 +50,12 @@ extension Reservations {
             return .failure(.invalidState("booking \(booking.id) is \(booking.status.rawValue) and cannot be seated"))
         }
         let start = booking.status == .seated ? booking.start : (arrival ?? booking.start)
-        let wanted = tables ?? booking.tables
-        if let unknown = wanted.firstIndex(where: { floor.tableIndex[$0] == nil }) {
-            return .failure(.invalidTables(index: unknown, message: "unknown table \"\(wanted[unknown])\""))
-        }
-        guard let unit = floor.unit(forTables: wanted) else {
-            return .failure(.invalidTables(index: nil, message: "\(wanted.joined(separator: "+")) is neither a table nor a defined combination"))
+        let unit: Int
+        switch namedUnit(floor: floor, tables: tables ?? booking.tables, party: booking.party) {
+        case .success(let found): unit = found
+        case .failure(let error): return .failure(error)
         }
         let seating = floor.units[unit]
-        guard seating.fits(booking.party) else {
-            return .failure(.invalidTables(index: nil, message: "\(seating.id) seats \(seating.min) to \(seating.max), not a party of \(booking.party)"))
-        }
         let to = start + booking.duration + day.buffer
         let busy = seating.members.contains {
             !day.isFree(table: $0, from: start, to: to) || day.isBlocked(table: $0, from: start, to: to)

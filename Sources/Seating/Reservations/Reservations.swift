@@ -67,17 +67,12 @@ public enum Reservations {
     private static func placePinned(
         floor: Floor, day: DayState, query: SeatingQuery, duration: Int, tables: [String]
     ) -> Result<Placement, SeatingError> {
-        guard !tables.isEmpty else { return .failure(.invalidTables(index: nil, message: "names no table")) }
-        for (index, id) in tables.enumerated() where floor.tableIndex[id] == nil {
-            return .failure(.invalidTables(index: index, message: "unknown table \"\(id)\""))
-        }
-        guard let unit = floor.unit(forTables: tables) else {
-            return .failure(.invalidTables(index: nil, message: "\(tables.joined(separator: "+")) is neither a table nor a defined combination"))
+        let unit: Int
+        switch namedUnit(floor: floor, tables: tables, party: query.party) {
+        case .success(let found): unit = found
+        case .failure(let error): return .failure(error)
         }
         let seating = floor.units[unit]
-        guard seating.fits(query.party) else {
-            return .failure(.invalidTables(index: nil, message: "\(seating.id) seats \(seating.min) to \(seating.max), not a party of \(query.party)"))
-        }
         guard SlotEvaluator.allowsPinned(floor: floor, unit: unit, channel: query.channel) else {
             return .failure(.invalidTables(index: nil, message: "\(seating.id) is for walk-ins only"))
         }
@@ -89,6 +84,23 @@ public enum Reservations {
             return .failure(.noCapacity(reason: reason, alternatives: alternatives(floor: floor, day: day, query: query)))
         }
         return .success(Placement(start: query.time, duration: duration, unit: unit, tables: seating.tableIDs))
+    }
+
+    /// The unit whose tables a request names, checked: known tables, exactly one table or one
+    /// defined combination, seating the party.
+    static func namedUnit(floor: Floor, tables: [String], party: Int) -> Result<Int, SeatingError> {
+        guard !tables.isEmpty else { return .failure(.invalidTables(index: nil, message: "names no table")) }
+        if let unknown = tables.firstIndex(where: { floor.tableIndex[$0] == nil }) {
+            return .failure(.invalidTables(index: unknown, message: "unknown table \"\(tables[unknown])\""))
+        }
+        guard let unit = floor.unit(forTables: tables) else {
+            return .failure(.invalidTables(index: nil, message: "\(tables.joined(separator: "+")) is neither a table nor a defined combination"))
+        }
+        let seating = floor.units[unit]
+        guard seating.fits(party) else {
+            return .failure(.invalidTables(index: nil, message: "\(seating.id) seats \(seating.min) to \(seating.max), not a party of \(party)"))
+        }
+        return .success(unit)
     }
 
     /// Nil when `unit` (named or kept by the request) can take the query's party at its time,
