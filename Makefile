@@ -43,7 +43,7 @@ release: deps
 # Latency and throughput figures (Benchmarks/ is its own package: CI never builds it).
 bench: release
 	swift build -c release --package-path Benchmarks
-	Benchmarks/.build/release/maitre-bench --maitre .build/release/maitre
+	Benchmarks/.build/release/maitre-bench --maitre .build/release/maitre $(BENCH_ARGS)
 
 clean:
 	rm -rf .build Benchmarks/.build

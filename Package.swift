@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "maitre", targets: ["maitre"]),
         .library(name: "Seating", targets: ["Seating"]),
         .library(name: "SeatingService", targets: ["SeatingService"]),
+        .library(name: "SeatingStore", targets: ["SeatingStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -12,6 +12,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Seating", package: "Maitre"),
                 .product(name: "SeatingService", package: "Maitre"),
+                .product(name: "SeatingStore", package: "Maitre"),
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -106,10 +106,11 @@ public final class SeatingService {
 
     /// The compiled floor of a restaurant (cached per layout version) or `not_found`.
     func floor(_ restaurant: String, field: String = "restaurant") throws -> (floor: Floor, version: Int) {
+        let current = try store.layoutVersion(restaurant: restaurant)
+        if let cached = floors[restaurant], cached.version == current, current > 0 { return (cached.floor, cached.version) }
         guard let stored = try store.layout(restaurant: restaurant) else {
             throw ProtocolError(.notFound, "no layout for restaurant \"\(restaurant)\"", field: field)
         }
-        if let cached = floors[restaurant], cached.version == stored.version { return (cached.floor, cached.version) }
         let floor = try Floor(stored.layout)
         if floors.count >= days.capacity { floors.removeAll(keepingCapacity: true) }  // bounded: recompiling is cheap
         floors[restaurant] = (stored.version, floor)

@@ -15,6 +15,8 @@ public final class InMemoryStore: Store {
 
     public func layout(restaurant: String) throws -> StoredLayout? { layouts[restaurant] }
 
+    public func layoutVersion(restaurant: String) throws -> Int { layouts[restaurant]?.version ?? 0 }
+
     public func saveLayout(_ layout: Layout, expectedVersion: Int?) throws -> Int {
         let current = layouts[layout.restaurant]?.version ?? 0
         if let expectedVersion, expectedVersion != current {

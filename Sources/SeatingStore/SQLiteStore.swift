@@ -120,6 +120,12 @@ public final class SQLiteStore: Store {
         return StoredLayout(layout: try codec.decode(row["layout"]), version: row["version"])
     }
 
+    public func layoutVersion(restaurant: String) throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT version FROM restaurant WHERE id = ?", arguments: [restaurant]) ?? 0
+        }
+    }
+
     public func restaurantCount() throws -> Int {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM restaurant") ?? 0 }
     }

@@ -94,6 +94,9 @@ public enum StoreError: Error, Sendable, Equatable {
 public protocol Store: AnyObject {
     /// The current layout of a restaurant, if any.
     func layout(restaurant: String) throws -> StoredLayout?
+    /// The current layout version of a restaurant (0 when it has none), cheaply, to validate a
+    /// compiled copy without reading the document.
+    func layoutVersion(restaurant: String) throws -> Int
     /// Saves a new layout version; fails with `conflict` when the current version is not `expectedVersion`.
     func saveLayout(_ layout: Layout, expectedVersion: Int?) throws -> Int
     /// How many restaurants have a layout.

@@ -41,8 +41,8 @@ func runBenchmarks() throws {
         default: return Int.random(in: 7...12, using: &rng)
         }
     }
-    func freshService() -> (InMemoryStore, SeatingService) {
-        let store = InMemoryStore()
+    func freshService(sqlite: Bool = false) -> (Store, SeatingService) {
+        let store: Store = sqlite ? try! SQLiteStore(path: ":memory:", layoutCodec: .document) : InMemoryStore()
         let service = SeatingService(store: store, clock: FixedClock(iso8601: "2026-11-19T09:00:00Z")!)
         _ = service.respond(toLine: Array(#"{"op":"layout.put","layout":\#(layoutText)}"#.utf8))
         return (store, service)
@@ -57,7 +57,8 @@ func runBenchmarks() throws {
         let line = #"{"op":"book","restaurant":"hall","date":"\#(date)","time":"\#(time)","party":\#(party()),"channel":"host"}"#
         if ok(typical.1, line) { typicalCount += 1 }
     }
-    let saturated = freshService()
+    let saturated = freshService(sqlite: option("--store") == "sqlite")
+    print("store for the saturated day: \(option("--store") ?? "memory")")
     let layout = try saturated.0.layout(restaurant: "hall")!.layout
     var nextStart = Array(repeating: lunch[0], count: layout.tables.count)
     var saturatedCount = 0
