@@ -129,21 +129,26 @@ func runBenchmarks() throws {
         for line in lines { input.append(Data(line + [0x0A])) }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("maitre-bench-input.ndjson")
         try input.write(to: path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--now", "2026-11-19T09:00:00Z"]
-        process.standardInput = try FileHandle(forReadingFrom: path)
-        let output = Pipe()
-        process.standardOutput = output
-        let start = DispatchTime.now().uptimeNanoseconds
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let responses = data.split(separator: 0x0A).count
-        let failures = data.split(separator: 0x0A).dropFirst(setupLines).filter { !$0.starts(with: Array(#"{"id":1,"ok":true"#.utf8)) }.count
-        print(String(format: "maitre serve: %d lines (%d setup + %d availability) in %.3f s = %.0f requests/s; %d availability errors",
-                     responses, setupLines, requestCount, seconds, Double(responses) / seconds, max(0, failures)))
+        // Both stores, fresh each run: in memory, and SQLite in memory (the durable file store adds
+        // one fsync per committed booking, which the setup lines would dominate).
+        for store in [["--store", "memory"], ["--db", ":memory:"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["serve", "--now", "2026-11-19T09:00:00Z"] + store
+            process.standardInput = try FileHandle(forReadingFrom: path)
+            process.standardError = FileHandle.nullDevice
+            let output = Pipe()
+            process.standardOutput = output
+            let start = DispatchTime.now().uptimeNanoseconds
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let lines = data.split(separator: 0x0A)
+            let failures = lines.dropFirst(setupLines).filter { !$0.starts(with: Array(#"{"id":1,"ok":true"#.utf8)) }.count
+            print(String(format: "maitre serve %@: %d lines (%d setup + %d availability) in %.3f s = %.0f requests/s; %d availability errors",
+                         store.joined(separator: " "), lines.count, setupLines, requestCount, seconds, Double(lines.count) / seconds, failures))
+        }
     }
 
 }
