@@ -20,12 +20,16 @@ public final class SeatingService {
 
     let store: Store
     let clock: ServiceClock
+    /// How reshuffles are bounded; nil turns them off (greedy only).
+    let reshuffle: Reshuffle.Limits?
     var floors: [String: (version: Int, floor: Floor)] = [:]
     var days: DayCache
 
-    public init(store: Store, clock: ServiceClock = SystemClock(), cachedDays: Int = 1_024) {
+    public init(store: Store, clock: ServiceClock = SystemClock(), cachedDays: Int = 1_024,
+                reshuffle: Reshuffle.Limits? = Reshuffle.Limits()) {
         self.store = store
         self.clock = clock
+        self.reshuffle = reshuffle
         self.days = DayCache(capacity: cachedDays)
     }
 
@@ -147,4 +151,24 @@ public final class SeatingService {
     }
 
     var timestamp: String { Timestamps.iso(clock.now()) }
+
+    /// Applies a reshuffle's moves to `day`; returns the moved bookings to write and the
+    /// `moved` list of the response.
+    func apply(_ moves: [Reshuffle.Move], to day: inout DayState, at now: String) -> (bookings: [Booking], json: JSONValue) {
+        var moved: [Booking] = []
+        for move in moves {
+            guard var booking = day.bookings[move.booking] else { continue }
+            booking.tables = move.to
+            booking.updatedAt = now
+            day.upsert(booking)
+            moved.append(booking)
+        }
+        let json = JSONValue.array(moves.map { move in
+            .object([
+                JSONMember("booking", .string(move.booking)), JSONMember("from", Encode.strings(move.from)),
+                JSONMember("to", Encode.strings(move.to)),
+            ])
+        })
+        return (moved, json)
+    }
 }

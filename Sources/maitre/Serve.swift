@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Seating
 import SeatingService
 import SeatingStore
 
@@ -31,12 +32,16 @@ struct Serve: ParsableCommand {
     @Option(help: "Restaurant-days kept indexed in memory (least recently used evicted).")
     var cachedDays: Int = 1_024
 
+    @Option(help: "Time cap in milliseconds of a reshuffle (moving unlocked bookings to seat a party greedy could not); 0 turns reshuffles off.")
+    var reshuffleMs: Int = 50
+
     func validate() throws {
         if let now, FixedClock(iso8601: now) == nil {
             throw ValidationError("--now must be an ISO 8601 UTC instant such as 2026-11-21T12:00:00Z")
         }
         guard maxLineBytes >= 1_024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
         guard cachedDays >= 1 else { throw ValidationError("--cached-days must be at least 1") }
+        guard (0...10_000).contains(reshuffleMs) else { throw ValidationError("--reshuffle-ms must be between 0 and 10000") }
     }
 
     func run() throws {
@@ -55,7 +60,8 @@ struct Serve: ParsableCommand {
         } catch {
             throw ValidationError("cannot open the store at \(db): \(error)")
         }
-        let service = SeatingService(store: backing, clock: clock, cachedDays: cachedDays)
+        let service = SeatingService(store: backing, clock: clock, cachedDays: cachedDays,
+                                     reshuffle: reshuffleMs > 0 ? Reshuffle.Limits(timeLimitMilliseconds: reshuffleMs) : nil)
         ServiceLoop(service: service, maxLineBytes: maxLineBytes).run(input: 0, output: 1)
     }
 }

@@ -49,10 +49,10 @@ import Testing
         var target = day([booking])
         target.remove("b")
         let moved = try Reservations.modify(floor: floor, targetDay: target, booking: booking,
-                                            change: BookingChange(time: 19.h + 30)).get()
+                                            change: BookingChange(time: 19.h + 30)).get().booking
         #expect(moved.tables == ["B"], "B is still free and fits: it is kept even though A ranks first")
         #expect(moved.start == 19.h + 30)
-        let bigger = try Reservations.modify(floor: floor, targetDay: target, booking: booking, change: BookingChange(party: 4)).get()
+        let bigger = try Reservations.modify(floor: floor, targetDay: target, booking: booking, change: BookingChange(party: 4)).get().booking
         #expect(bigger.tables == ["C"])
         #expect(bigger.duration == 150, "derived duration follows the new party size")
     }

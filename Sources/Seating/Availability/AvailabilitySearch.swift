@@ -3,7 +3,9 @@
 /// Candidates are the grid times of the date inside `[time - before, time + after]`, tried in
 /// order of distance from `time`, the earlier first on ties; the first `limit` that can be
 /// offered are returned, each with its tables and duration. The asked time itself is always
-/// judged, and when it cannot be offered `requested.reason` says which rule binds.
+/// judged, and when it cannot be offered `requested.reason` says which rule binds. When greedy
+/// finds no table at the asked time and `reshuffle` limits are given, a reshuffle is tried for
+/// that time only (bounding the cost of the hot path); such a slot says `reshuffle: true`.
 ///
 /// ```swift
 /// // Party of 4 near Saturday 19:00, up to 90 minutes either side, five answers.
@@ -20,7 +22,12 @@ public enum AvailabilitySearch {
             return AvailabilityAnswer(duration: duration, slots: [],
                                       requested: .init(time: query.time, reason: .partyTooLarge))
         }
-        let requested = SlotEvaluator.evaluate(floor: floor, day: day, query: query)
+        var requested = SlotEvaluator.evaluate(floor: floor, day: day, query: query)
+        if requested == .refuse(.noTable), let limits = request.reshuffle,
+           let plan = Reshuffle.find(floor: floor, day: day, query: query, limits: limits) {
+            requested = .offer(Slot(time: query.time, duration: plan.placement.duration, unit: plan.placement.unit,
+                                    tables: plan.placement.tables, reshuffle: true))
+        }
         var slots: [Slot] = []
         for time in candidateTimes(floor: floor, query: query, before: request.before, after: request.after) {
             guard slots.count < request.limit else { break }
@@ -69,12 +76,16 @@ public struct AvailabilityRequest: Sendable, Equatable {
     public var before: Int
     public var after: Int
     public var limit: Int
+    /// Try a reshuffle at the asked time when greedy finds nothing (nil: never).
+    public var reshuffle: Reshuffle.Limits?
 
-    public init(query: SeatingQuery, before: Int = defaultWindow, after: Int = defaultWindow, limit: Int = defaultLimit) {
+    public init(query: SeatingQuery, before: Int = defaultWindow, after: Int = defaultWindow, limit: Int = defaultLimit,
+                reshuffle: Reshuffle.Limits? = nil) {
         self.query = query
         self.before = before
         self.after = after
         self.limit = limit
+        self.reshuffle = reshuffle
     }
 }
 

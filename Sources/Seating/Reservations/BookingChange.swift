@@ -32,21 +32,21 @@ extension Reservations {
     /// fit and are free, and takes greedy best fit when not. A derived duration is recomputed
     /// from the turn times; a duration the guest gave is kept.
     public static func modify(
-        floor: Floor, targetDay: DayState, booking: Booking, change: BookingChange
-    ) -> Result<Booking, SeatingError> {
+        floor: Floor, targetDay: DayState, booking: Booking, change: BookingChange, reshuffle: Reshuffle.Limits? = nil
+    ) -> Result<(booking: Booking, moves: [Reshuffle.Move]), SeatingError> {
         guard booking.status.isActive else {
             return .failure(.invalidState("booking \(booking.id) is \(booking.status.rawValue) and can no longer be modified"))
         }
         var updated = booking
         if let notes = change.notes { updated.notes = notes }
-        guard change.touchesSeating else { return .success(updated) }
+        guard change.touchesSeating else { return .success((updated, [])) }
         let keepsDuration = change.duration != nil || booking.durationGiven
         let query = SeatingQuery(
             date: change.date ?? booking.date, time: change.time ?? booking.start, party: change.party ?? booking.party,
             duration: change.duration ?? (keepsDuration ? booking.duration : nil),
             area: booking.area, tags: booking.tags, channel: booking.channel)
         let pinned = change.tables ?? (booking.locked ? booking.tables : nil)
-        switch place(floor: floor, day: targetDay, query: query, pinned: pinned, preferred: booking.tables) {
+        switch place(floor: floor, day: targetDay, query: query, pinned: pinned, preferred: booking.tables, reshuffle: reshuffle) {
         case .failure(let error): return .failure(error)
         case .success(let placement):
             updated.date = query.date
@@ -56,7 +56,7 @@ extension Reservations {
             updated.party = query.party
             updated.tables = placement.tables
             if change.tables != nil { updated.locked = true }
-            return .success(updated)
+            return .success((updated, placement.moves))
         }
     }
 

@@ -15,8 +15,11 @@ public enum Reservations {
     /// Finds the tables for a new (or re-placed) booking. `pinned` are tables the host or guest
     /// chose; they are checked, never replaced. `preferred` are tables to keep when still valid
     /// (a modified booking stays where it is when it can).
+    /// When greedy finds no table and `reshuffle` is given, unlocked bookings may be re-assigned
+    /// (`Placement.moves`) to make room.
     public static func place(
-        floor: Floor, day: DayState, query: SeatingQuery, pinned: [String]?, preferred: [String]? = nil
+        floor: Floor, day: DayState, query: SeatingQuery, pinned: [String]?, preferred: [String]? = nil,
+        reshuffle: Reshuffle.Limits? = nil
     ) -> Result<Placement, SeatingError> {
         let duration = SlotEvaluator.duration(floor: floor, query: query)
         if let pinned {
@@ -33,6 +36,11 @@ public enum Reservations {
         case .offer(let slot):
             return .success(Placement(start: slot.time, duration: slot.duration, unit: slot.unit, tables: slot.tables))
         case .refuse(let reason):
+            if reason == .noTable, let reshuffle, let plan = Reshuffle.find(floor: floor, day: day, query: query, limits: reshuffle) {
+                var placement = plan.placement
+                placement.moves = plan.moves
+                return .success(placement)
+            }
             return .failure(error(for: reason, floor: floor, day: day, query: query))
         }
     }

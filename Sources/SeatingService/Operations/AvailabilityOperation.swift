@@ -10,7 +10,8 @@ extension SeatingService {
             query: try QueryDecoding.query(fields),
             before: try fields.int("before", in: 0...1_440) ?? AvailabilityRequest.defaultWindow,
             after: try fields.int("after", in: 0...1_440) ?? AvailabilityRequest.defaultWindow,
-            limit: try fields.int("limit", in: 1...100) ?? AvailabilityRequest.defaultLimit)
+            limit: try fields.int("limit", in: 1...100) ?? AvailabilityRequest.defaultLimit,
+            reshuffle: (try fields.bool("reshuffle") ?? true) ? reshuffle : nil)
         let (floor, layoutVersion) = try floor(restaurant)
         let key = DayKey(restaurant: restaurant, date: request.query.date)
         let (day, _) = try dayState(key, floor: floor, layoutVersion: layoutVersion)

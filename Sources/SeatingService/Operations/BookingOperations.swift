@@ -23,7 +23,7 @@ extension SeatingService {
             let dayKey = DayKey(restaurant: restaurant, date: query.date)
             var (day, version) = try dayState(dayKey, floor: floor, layoutVersion: layoutVersion)
             let placement: Placement
-            switch Reservations.place(floor: floor, day: day, query: query, pinned: pinned) {
+            switch Reservations.place(floor: floor, day: day, query: query, pinned: pinned, reshuffle: reshuffle) {
             case .success(let found): placement = found
             case .failure(let error): throw ProtocolError(error, floor: floor)
             }
@@ -33,16 +33,20 @@ extension SeatingService {
                 duration: placement.duration, party: query.party, tables: placement.tables, status: .booked,
                 channel: query.channel, locked: pinned != nil, area: query.area, tags: query.tags, notes: notes,
                 guest: guest, idempotencyKey: key, durationGiven: query.duration != nil, createdAt: now, updatedAt: now)
+            let moved = apply(placement.moves, to: &day, at: now)
             day.upsert(booking)
-            let records = key.map { [IdempotencyRecord(restaurant: restaurant, key: $0, fingerprint: fingerprint, bookingID: booking.id)] } ?? []
+            let records = key.map {
+                [IdempotencyRecord(restaurant: restaurant, key: $0, fingerprint: fingerprint, bookingID: booking.id,
+                                   moved: JSONWriter.string(moved.json))]
+            } ?? []
             do {
-                try commit(WriteBatch(expectedVersions: [dayKey: version], bookings: [booking], idempotency: records),
+                try commit(WriteBatch(expectedVersions: [dayKey: version], bookings: moved.bookings + [booking], idempotency: records),
                            states: [dayKey: day], layoutVersion: layoutVersion)
             } catch StoreError.duplicateKey {
                 // A concurrent writer took the key first: answer as its replay.
                 throw StoreError.conflict("idempotency key taken concurrently")
             }
-            return Self.bookingResult(booking, moved: .array([]))
+            return Self.bookingResult(booking, moved: moved.json)
         }
     }
 
@@ -109,17 +113,21 @@ extension SeatingService {
                 expected[targetKey] = loaded.version
             }
             var updated: Booking
-            switch Reservations.modify(floor: floor, targetDay: target, booking: booking, change: change) {
-            case .success(let result): updated = result
+            let moves: [Reshuffle.Move]
+            switch Reservations.modify(floor: floor, targetDay: target, booking: booking, change: change, reshuffle: reshuffle) {
+            case .success(let result): (updated, moves) = result
             case .failure(let error): throw ProtocolError(error, floor: floor)
             }
             guard updated != booking else { return Self.bookingResult(booking, moved: .array([])) }
-            updated.updatedAt = timestamp
+            let now = timestamp
+            updated.updatedAt = now
+            let moved = apply(moves, to: &target, at: now)
             target.upsert(updated)
             var states = [targetKey: target]
             if targetKey != sourceKey { states[sourceKey] = source }
-            try commit(WriteBatch(expectedVersions: expected, bookings: [updated]), states: states, layoutVersion: layoutVersion)
-            return Self.bookingResult(updated, moved: .array([]))
+            try commit(WriteBatch(expectedVersions: expected, bookings: moved.bookings + [updated]), states: states,
+                       layoutVersion: layoutVersion)
+            return Self.bookingResult(updated, moved: moved.json)
         }
     }
 

@@ -1,0 +1,203 @@
+import MILP
+
+/// Finds room for a party greedy could not seat by re-assigning unlocked bookings, with an
+/// integer program solved under a time cap.
+///
+/// The model: the bookings that can move are the unlocked, not-yet-seated ones whose occupied
+/// interval overlaps the new party's, and (to `depth`) the ones overlapping those, at most
+/// `maxMovable`; every other booking stays where it is. Each movable booking and the new party take
+/// exactly one eligible unit (fits the party, allowed to its channel, free of fixed bookings,
+/// blocks and table holds over its interval); on every table, at every instant where an interval
+/// starts, the items covering that instant use the table at most once (the maximal cliques of
+/// intervals). Objective: fewest moved bookings, then fewest wasted seats.
+///
+/// Safety: a cheap bound (the new party has no eligible unit even with every movable booking
+/// gone) skips the solve; a solve that times out without a solution means "not offered"; any
+/// solution is re-checked from scratch on a fresh `DayState` (occupancy, blocks, holds for online
+/// parties) before it is offered, so a wrong answer is never returned.
+///
+/// ```swift
+/// // A two-top booked onto the only free four-top: a party of four at 19:00 gets the four-top,
+/// // the two-top moves.
+/// let plan = Reshuffle.find(floor: floor, day: day, query: SeatingQuery(date: d, time: 1140, party: 4))
+/// plan?.moves   // [Reshuffle.Move(booking: "B7", from: ["T4"], to: ["T2"])]
+/// ```
+public enum Reshuffle {
+    /// How hard to try.
+    public struct Limits: Sendable, Equatable {
+        public var timeLimitMilliseconds: Int
+        public var depth: Int
+        public var maxMovable: Int
+
+        public init(timeLimitMilliseconds: Int = 50, depth: Int = 2, maxMovable: Int = 40) {
+            self.timeLimitMilliseconds = timeLimitMilliseconds
+            self.depth = depth
+            self.maxMovable = maxMovable
+        }
+    }
+
+    /// One booking moved to other tables.
+    public struct Move: Sendable, Equatable {
+        public var booking: String
+        public var from: [String]
+        public var to: [String]
+
+        public init(booking: String, from: [String], to: [String]) {
+            self.booking = booking
+            self.from = from
+            self.to = to
+        }
+    }
+
+    /// A verified re-assignment that seats the new party.
+    public struct Plan: Sendable, Equatable {
+        public var placement: Placement
+        public var moves: [Move]
+    }
+
+    /// The plan that seats `query` at its time with the fewest moves, or nil.
+    public static func find(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits = Limits()) -> Plan? {
+        let duration = SlotEvaluator.duration(floor: floor, query: query)
+        let start = query.time, end = query.time + duration + day.buffer
+        let movable = movableBookings(floor: floor, day: day, from: start, to: end, limits: limits)
+        guard !movable.isEmpty else { return nil }
+        var fixed = day
+        for booking in movable { fixed.remove(booking.id) }
+
+        // Items: the movable bookings, then the new party.
+        struct Item {
+            var booking: Booking?
+            var party: Int
+            var start: Int
+            var end: Int
+            var channel: Booking.Channel
+            var eligible: [Int]
+            var current: Int?
+        }
+        func eligibleUnits(party: Int, from: Int, to: Int, channel: Booking.Channel, current: Int?) -> [Int] {
+            var units: [Int] = []
+            for group in floor.candidates(for: party) {
+                for unit in group.units {
+                    let members = floor.units[unit].members
+                    guard SlotEvaluator.channelAllows(floor: floor, unit: unit, channel: channel) || unit == current,
+                          members.allSatisfy({ fixed.isFree(table: $0, from: from, to: to) && !fixed.isBlocked(table: $0, from: from, to: to) }),
+                          channel == .walkIn || !members.contains(where: { floor.isTableHeld($0, on: day.weekday, from: from, to: to) }) || unit == current
+                    else { continue }
+                    units.append(unit)
+                }
+            }
+            return units
+        }
+        var items: [Item] = []
+        for booking in movable {
+            let current = floor.unit(forTables: booking.tables)
+            let span = day.occupiedSpan(of: booking)!
+            var eligible = eligibleUnits(party: booking.party, from: span.start, to: span.end, channel: booking.channel, current: current)
+            if let current, !eligible.contains(current) { eligible.append(current) }
+            items.append(Item(booking: booking, party: booking.party, start: span.start, end: span.end,
+                              channel: booking.channel, eligible: eligible, current: current))
+        }
+        let newEligible = eligibleUnits(party: query.party, from: start, to: end, channel: query.channel, current: nil)
+        // Cheap bound: with every movable booking gone, is any unit free for the new party?
+        guard !newEligible.isEmpty else { return nil }
+        items.append(Item(booking: nil, party: query.party, start: start, end: end, channel: query.channel,
+                          eligible: newEligible, current: nil))
+
+        var model = LinearModel(sense: .minimize)
+        var variables: [[(unit: Int, variable: LinearModel.Variable)]] = []
+        for (index, item) in items.enumerated() {
+            var row: [(Int, LinearModel.Variable)] = []
+            for unit in item.eligible {
+                let moved = item.booking != nil && unit != item.current
+                let cost = (moved ? 1_000.0 : 0) + Double(floor.units[unit].max - item.party)
+                row.append((unit, model.addVariable(name: "x_\(index)_\(unit)", kind: .binary, objective: cost)))
+            }
+            variables.append(row)
+            model.addRow(name: "one_\(index)", row.map { ($0.1, 1.0) }, lower: 1, upper: 1)
+        }
+        // Per table, per instant where an item starts: the items covering it use the table once.
+        for table in 0..<floor.tables.count {
+            var users: [(item: Int, variable: LinearModel.Variable)] = []
+            for (index, row) in variables.enumerated() {
+                for entry in row where floor.units[entry.unit].members.contains(table) { users.append((index, entry.variable)) }
+            }
+            guard users.count > 1 else { continue }
+            let starts = Set(users.map { items[$0.item].start })
+            for instant in starts.sorted() {
+                let covering = users.filter { items[$0.item].start <= instant && instant < items[$0.item].end }
+                guard Set(covering.map(\.item)).count > 1 else { continue }
+                model.addRow(name: "t\(table)_\(instant)", covering.map { ($0.variable, 1.0) }, upper: 1)
+            }
+        }
+        let solution: Solution
+        do {
+            solution = try MILPSolver().solve(model, options: SolveOptions(timeLimitMilliseconds: limits.timeLimitMilliseconds))
+        } catch {
+            return nil
+        }
+        guard solution.hasSolution else { return nil }
+
+        // Read the assignment back and verify it from scratch.
+        var assignment: [Int] = []
+        for row in variables {
+            guard let chosen = row.first(where: { solution.value($0.variable) > 0.5 }) else { return nil }
+            assignment.append(chosen.unit)
+        }
+        var moves: [Move] = []
+        var check = fixed
+        for (index, item) in items.enumerated() {
+            let unit = floor.units[assignment[index]]
+            let members = unit.members
+            guard members.allSatisfy({ check.isFree(table: $0, from: item.start, to: item.end)
+                && !check.isBlocked(table: $0, from: item.start, to: item.end) }) else { return nil }
+            if var booking = item.booking {
+                if assignment[index] != item.current {
+                    moves.append(Move(booking: booking.id, from: booking.tables, to: unit.tableIDs))
+                    booking.tables = unit.tableIDs
+                }
+                check.upsert(booking)
+            }
+        }
+        let newUnit = assignment[items.count - 1]
+        if HoldRules.holds(floor: floor, day: check, unit: newUnit, from: start, to: end, channel: query.channel) != nil {
+            return nil
+        }
+        // Moved online bookings must keep count holds too, as if booked there now.
+        for (index, item) in items.enumerated() {
+            guard let booking = item.booking, booking.channel == .online, assignment[index] != item.current else { continue }
+            var without = check
+            without.remove(booking.id)
+            without.upsert(Booking(id: "\u{0}new", restaurant: booking.restaurant, date: booking.date, start: start,
+                                   duration: duration, party: query.party, tables: floor.units[newUnit].tableIDs,
+                                   channel: query.channel))
+            if HoldRules.holds(floor: floor, day: without, unit: assignment[index], from: item.start, to: item.end, channel: .online) != nil {
+                return nil
+            }
+        }
+        return Plan(placement: Placement(start: start, duration: duration, unit: newUnit, tables: floor.units[newUnit].tableIDs),
+                    moves: moves.sorted { $0.booking < $1.booking })
+    }
+
+    /// Unlocked booked bookings overlapping `[from, to)` on tables that could seat anyone, then
+    /// (to `depth`) those overlapping them, at most `maxMovable`, nearest first.
+    static func movableBookings(floor: Floor, day: DayState, from: Int, to: Int, limits: Limits) -> [Booking] {
+        var chosen: [String: Booking] = [:]
+        var frontier: [(Int, Int)] = [(from, to)]
+        for _ in 0..<max(1, limits.depth) {
+            var next: [(Int, Int)] = []
+            for (start, end) in frontier {
+                for table in 0..<floor.tables.count {
+                    for span in day.occupancy[table] where span.start < end && span.end > start {
+                        guard let id = span.booking, chosen[id] == nil, let booking = day.bookings[id],
+                              booking.status == .booked, !booking.locked else { continue }
+                        guard chosen.count < limits.maxMovable else { return Array(chosen.values).sorted { $0.id < $1.id } }
+                        chosen[id] = booking
+                        next.append((span.start, span.end))
+                    }
+                }
+            }
+            frontier = next
+        }
+        return Array(chosen.values).sorted { $0.id < $1.id }
+    }
+}

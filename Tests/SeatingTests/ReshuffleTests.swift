@@ -1,0 +1,83 @@
+import Seating
+import Testing
+
+@Suite struct ReshuffleTests {
+    static let date = ServiceDate("2026-11-17")!  // a Tuesday
+
+    /// Two-tops T1, T2; four-tops F1, F2; dinner 18:00-22:00, 60-minute turns.
+    static func floor(twoTops: Int = 2, fourTops: Int = 2) -> Floor {
+        let tables = (1...twoTops).map { Table(id: "T\($0)", min: 1, max: 2) } + (1...fourTops).map { Table(id: "F\($0)", min: 1, max: 4) }
+        return try! Floor(Layout(restaurant: "r", tables: tables, turnTimes: TurnTimes(bands: [.init(minutes: 60)]),
+                                 services: [Service(name: "dinner", first: 18 * 60, last: 22 * 60)]))
+    }
+
+    static func booking(_ id: String, _ table: String, start: Int = 19 * 60, party: Int = 2, locked: Bool = false) -> Booking {
+        Booking(id: id, restaurant: "r", date: date, start: start, duration: 60, party: party, tables: [table], locked: locked)
+    }
+
+    static func query(party: Int, at time: Int = 19 * 60) -> SeatingQuery { SeatingQuery(date: date, time: time, party: party) }
+
+    @Test func movesATwoTopOffTheLastFourTop() {
+        let floor = Self.floor(twoTops: 1, fourTops: 1)
+        let day = DayState(floor: floor, date: Self.date, bookings: [Self.booking("b", "F1")])
+        #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: Self.query(party: 4)) == .refuse(.noTable), "greedy fails")
+        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4))
+        #expect(plan?.placement.tables == ["F1"])
+        #expect(plan?.moves == [Reshuffle.Move(booking: "b", from: ["F1"], to: ["T1"])])
+    }
+
+    @Test func movesAsFewBookingsAsPossible() {
+        // F1 and F2 hold parties of 2; T1 is free, T2 is busy. Only one needs to move.
+        let floor = Self.floor()
+        let day = DayState(floor: floor, date: Self.date, bookings: [
+            Self.booking("a", "F1"), Self.booking("b", "F2"), Self.booking("c", "T2"),
+        ])
+        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4))
+        #expect(plan?.moves.count == 1)
+        #expect(plan?.moves.first?.to == ["T1"])
+    }
+
+    @Test func lockedBookingsNeverMove() {
+        let floor = Self.floor(twoTops: 1, fourTops: 1)
+        let day = DayState(floor: floor, date: Self.date, bookings: [Self.booking("b", "F1", locked: true)])
+        #expect(Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4)) == nil)
+        var seated = Self.booking("s", "F1")
+        seated.status = .seated
+        #expect(Reshuffle.find(floor: floor, day: DayState(floor: floor, date: Self.date, bookings: [seated]), query: Self.query(party: 4)) == nil)
+    }
+
+    @Test func noPlanWhenNoneExists() {
+        let floor = Self.floor()
+        let day = DayState(floor: floor, date: Self.date, bookings: [
+            Self.booking("a", "F1", party: 4), Self.booking("b", "F2", party: 3), Self.booking("c", "T1"), Self.booking("d", "T2"),
+        ])
+        #expect(Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4)) == nil)
+    }
+
+    @Test func movesRespectTimeOverlapsOfTheMovedBooking() {
+        // b (party 2, 18:30-19:30) sits on F1; T1 is busy 18:00-19:00, so b cannot go to T1, but
+        // T2 is free: b moves to T2.
+        let floor = Self.floor()
+        let day = DayState(floor: floor, date: Self.date, bookings: [
+            Self.booking("b", "F1", start: 18 * 60 + 30), Self.booking("t", "T1", start: 18 * 60), Self.booking("f", "F2", party: 4),
+        ])
+        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4))
+        #expect(plan?.moves == [Reshuffle.Move(booking: "b", from: ["F1"], to: ["T2"])])
+    }
+
+    @Test func aTinyTimeCapGivesUpCleanlyOrAnswersCorrectly() {
+        // 30 two-tops and 30 four-tops, every four-top holding a couple: any answer must be valid.
+        let floor = Self.floor(twoTops: 30, fourTops: 30)
+        var bookings: [Booking] = []
+        for index in 1...30 {
+            bookings.append(Self.booking("f\(index)", "F\(index)"))
+            if index <= 29 { bookings.append(Self.booking("t\(index)", "T\(index)")) }
+        }
+        let day = DayState(floor: floor, date: Self.date, bookings: bookings)
+        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4), limits: Reshuffle.Limits(timeLimitMilliseconds: 1))
+        if let plan {
+            #expect(plan.moves.count == 1)
+            #expect(plan.moves.first?.to == ["T30"])
+        }
+    }
+}
