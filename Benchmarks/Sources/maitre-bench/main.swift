@@ -118,7 +118,11 @@ func runBenchmarks() throws {
     let store = saturated.0
     let placed = saturatedCount
 
-    // 3. Throughput through `maitre serve` (stdin to stdout, one process).
+    // 3. Evenings replayed, greedy only vs reshuffle.
+    for requests in [100, 300] { try runReplay(layoutFile: "brasserie", restaurant: "brasserie", requests: requests, seed: 5, root: root) }
+    for requests in [300, 900] { try runReplay(layoutFile: "hall", restaurant: "hall", requests: requests, seed: 6, root: root) }
+
+    // 4. Throughput through `maitre serve` (stdin to stdout, one process).
     if let binary = option("--maitre") {
         var input = Data(#"{"op":"layout.put","layout":\#(layoutText)}"#.utf8 + [0x0A])
         for line in try store.day(DayKey(restaurant: "hall", date: date)).bookings {

@@ -1,0 +1,54 @@
+import Foundation
+import Seating
+import SeatingService
+import SeatingStore
+
+/// Replays one seeded evening of online requests (a realistic party mix, peaking around 19:30)
+/// through the service, greedy only and with reshuffle, and reports covers seated, parties turned
+/// away and book latency.
+func runReplay(layoutFile: String, restaurant: String, requests: Int, seed: UInt64, root: URL) throws {
+    let pretty = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/\(layoutFile).json"), encoding: .utf8)
+    let layout = JSONWriter.string(try JSONParser.parse(Array(pretty.utf8)))
+    var rng = SeededRandom(seed: seed)
+    var stream: [(time: Int, party: Int)] = []
+    for _ in 0..<requests {
+        // Dinner demand: a triangle peaking at 19:30 between 18:00 and 21:30, on the 15-minute grid.
+        let u = Double.random(in: 0..<1, using: &rng), v = Double.random(in: 0..<1, using: &rng)
+        let minutes = 18 * 60 + Int(((u + v) / 2) * 210) / 15 * 15
+        let roll = Int.random(in: 0..<100, using: &rng)
+        let party = roll < 8 ? 1 : roll < 50 ? 2 : roll < 60 ? 3 : roll < 82 ? 4 : roll < 93 ? Int.random(in: 5...6, using: &rng) : Int.random(in: 7...10, using: &rng)
+        stream.append((minutes, party))
+    }
+    for reshuffle in [nil, Reshuffle.Limits()] as [Reshuffle.Limits?] {
+        let service = SeatingService(store: InMemoryStore(), clock: FixedClock(iso8601: "2026-11-19T09:00:00Z")!, reshuffle: reshuffle)
+        _ = service.respond(toLine: Array(#"{"op":"layout.put","layout":\#(layout)}"#.utf8))
+        var seated = 0, covers = 0, refused = 0, moved = 0, alternative = 0
+        var latencies: [UInt64] = []
+        for (index, request) in stream.enumerated() {
+            let line = #"{"op":"book","restaurant":"\#(restaurant)","date":"2026-11-20","time":"\#(ClockTime.format(request.time))","party":\#(request.party),"idempotencyKey":"r\#(index)"}"#
+            let start = DispatchTime.now().uptimeNanoseconds
+            let response = service.respond(toLine: Array(line.utf8))
+            latencies.append(DispatchTime.now().uptimeNanoseconds - start)
+            var text = String(decoding: response, as: UTF8.self)
+            // A guest refused at the asked time takes the nearest alternative offered, if any.
+            if let parsed = try? JSONParser.parse(response), let first = parsed["error"]?["alternatives"]?.arrayValue?.first,
+               let time = first["time"]?.stringValue {
+                let retry = #"{"op":"book","restaurant":"\#(restaurant)","date":"2026-11-20","time":"\#(time)","party":\#(request.party),"idempotencyKey":"r\#(index)-alt"}"#
+                let again = DispatchTime.now().uptimeNanoseconds
+                text = String(decoding: service.respond(toLine: Array(retry.utf8)), as: UTF8.self)
+                latencies.append(DispatchTime.now().uptimeNanoseconds - again)
+                if text.contains(#""ok":true"#) { alternative += 1 }
+            }
+            if text.contains(#""ok":true"#) {
+                seated += 1
+                covers += request.party
+                if text.contains(#""moved":[{"#) { moved += 1 }
+            } else {
+                refused += 1
+            }
+        }
+        let stats = LatencyStats(latencies)
+        func ms(_ ns: UInt64) -> String { String(format: "%.2f ms", Double(ns) / 1e6) }
+        print("replay \(restaurant) \(reshuffle == nil ? "greedy   " : "reshuffle"): \(requests) online requests, \(seated) seated (\(covers) covers, \(alternative) at an alternative time), \(refused) turned away, \(moved) with moves; book p50 \(ms(stats.percentile(50))) p95 \(ms(stats.percentile(95))) p99 \(ms(stats.percentile(99))) max \(ms(stats.sorted.last ?? 0))")
+    }
+}
