@@ -37,6 +37,23 @@ import Testing
         #expect(plan?.moves.first?.to == ["T1"])
     }
 
+    @Test func theIntegerProgramMovesTwoWhenOneIsNotEnough() {
+        // F1 holds two couples (18:30 and 19:30) and F2 a party of four: a four at 19:00 needs F1,
+        // and both couples must move (to T1 and T2). The one-move search cannot find this.
+        let floor = Self.floor()
+        let day = DayState(floor: floor, date: Self.date, bookings: [
+            Self.booking("early", "F1", start: 18 * 60 + 30), Self.booking("late", "F1", start: 19 * 60 + 30),
+            Self.booking("four", "F2", party: 4),
+        ])
+        #expect(Reshuffle.oneMove(floor: floor, day: day, query: Self.query(party: 4)) == nil)
+        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4))
+        #expect(plan?.placement.tables == ["F1"])
+        let moves = plan?.moves ?? []
+        #expect(moves.count == 2)
+        #expect(Set(moves.map(\.booking)) == ["early", "late"])
+        #expect(Set(moves.flatMap(\.to)).isSubset(of: ["T1", "T2"]))
+    }
+
     @Test func lockedBookingsNeverMove() {
         let floor = Self.floor(twoTops: 1, fourTops: 1)
         let day = DayState(floor: floor, date: Self.date, bookings: [Self.booking("b", "F1", locked: true)])

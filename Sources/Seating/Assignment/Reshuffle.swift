@@ -55,8 +55,61 @@ public enum Reshuffle {
         public var moves: [Move]
     }
 
-    /// The plan that seats `query` at its time with the fewest moves, or nil.
+    /// The plan that seats `query` at its time with the fewest moves, or nil: one move when one
+    /// suffices (found in microseconds, see `oneMove`), else the integer program.
     public static func find(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits = Limits()) -> Plan? {
+        if let quick = oneMove(floor: floor, day: day, query: query) { return quick }
+        return solve(floor: floor, day: day, query: query, limits: limits)
+    }
+
+    /// A plan moving exactly one booking, found without a solver: a unit that would seat the party
+    /// but for one movable booking, which greedy best fit can place elsewhere (with the new party
+    /// already seated). Units are tried in greedy rank order. Cheap enough for availability.
+    public static func oneMove(floor: Floor, day: DayState, query: SeatingQuery) -> Plan? {
+        let duration = SlotEvaluator.duration(floor: floor, query: query)
+        let start = query.time, end = query.time + duration + day.buffer
+        for group in floor.candidates(for: query.party) {
+            for unit in group.units.sorted(by: { floor.idRank[$0] < floor.idRank[$1] }) {
+                let members = floor.units[unit].members
+                guard SlotEvaluator.channelAllows(floor: floor, unit: unit, channel: query.channel),
+                      !members.contains(where: { day.isBlocked(table: $0, from: start, to: end) }) else { continue }
+                let occupants = Set(members.flatMap { day.occupants(table: $0, from: start, to: end) })
+                guard occupants.count == 1, let id = occupants.first, let booking = day.bookings[id],
+                      booking.status == .booked, !booking.locked, let span = day.occupiedSpan(of: booking) else { continue }
+                // Cheap necessary condition before copying the day: some other unit, disjoint from
+                // this one, is free for the booking over its whole interval.
+                let elsewhere = floor.candidates(for: booking.party).contains { other in
+                    other.units.contains { candidate in
+                        let tables = floor.units[candidate].members
+                        return !tables.contains(where: members.contains)
+                            && SlotEvaluator.channelAllows(floor: floor, unit: candidate, channel: booking.channel)
+                            && tables.allSatisfy { day.isFree(table: $0, from: span.start, to: span.end)
+                                && !day.isBlocked(table: $0, from: span.start, to: span.end) }
+                    }
+                }
+                guard elsewhere else { continue }
+                var without = day
+                without.remove(id)
+                guard HoldRules.holds(floor: floor, day: without, unit: unit, from: start, to: end, channel: query.channel) == nil
+                else { continue }
+                var withNew = without
+                withNew.upsert(Booking(id: "\u{0}new", restaurant: booking.restaurant, date: booking.date, start: start,
+                                       duration: duration, party: query.party, tables: floor.units[unit].tableIDs,
+                                       channel: query.channel))
+                let outcome = GreedyBestFit.choose(
+                    floor: floor, day: withNew, party: booking.party, from: span.start, to: span.end, area: booking.area,
+                    tags: booking.tags,
+                    verdict: { SlotEvaluator.unitVerdict(floor: floor, day: withNew, unit: $0, from: span.start, to: span.end, channel: booking.channel) })
+                guard let target = outcome.unit else { continue }
+                return Plan(placement: Placement(start: start, duration: duration, unit: unit, tables: floor.units[unit].tableIDs),
+                            moves: [Move(booking: id, from: booking.tables, to: floor.units[target].tableIDs)])
+            }
+        }
+        return nil
+    }
+
+    /// The integer program (see the type's documentation).
+    static func solve(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits) -> Plan? {
         let duration = SlotEvaluator.duration(floor: floor, query: query)
         let start = query.time, end = query.time + duration + day.buffer
         let movable = movableBookings(floor: floor, day: day, from: start, to: end, limits: limits)

@@ -4,8 +4,9 @@
 /// order of distance from `time`, the earlier first on ties; the first `limit` that can be
 /// offered are returned, each with its tables and duration. The asked time itself is always
 /// judged, and when it cannot be offered `requested.reason` says which rule binds. When greedy
-/// finds no table at the asked time and `reshuffle` limits are given, a reshuffle is tried for
-/// that time only (bounding the cost of the hot path); such a slot says `reshuffle: true`.
+/// finds no table at the asked time and `reshuffle` is given, a one-move reshuffle (no solver,
+/// microseconds) is tried for that time; such a slot says `reshuffle: true`. Booking the time
+/// runs the full reshuffle, which may find plans moving several bookings.
 ///
 /// ```swift
 /// // Party of 4 near Saturday 19:00, up to 90 minutes either side, five answers.
@@ -23,8 +24,8 @@ public enum AvailabilitySearch {
                                       requested: .init(time: query.time, reason: .partyTooLarge))
         }
         var requested = SlotEvaluator.evaluate(floor: floor, day: day, query: query)
-        if requested == .refuse(.noTable), let limits = request.reshuffle,
-           let plan = Reshuffle.find(floor: floor, day: day, query: query, limits: limits) {
+        if requested == .refuse(.noTable), request.reshuffle != nil,
+           let plan = Reshuffle.oneMove(floor: floor, day: day, query: query) {
             requested = .offer(Slot(time: query.time, duration: plan.placement.duration, unit: plan.placement.unit,
                                     tables: plan.placement.tables, reshuffle: true))
         }
