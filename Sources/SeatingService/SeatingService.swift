@@ -84,6 +84,7 @@ public final class SeatingService {
         case "finish": return try finish(fields)
         case "noshow": return try noShow(fields)
         case "walkin": return try walkIn(fields)
+        case "optimize": return try optimize(fields)
         default:
             throw ProtocolError(.unknownOp, "unknown op \"\(op)\"; known: \(Self.operations.joined(separator: ", "))", field: "op")
         }
@@ -91,7 +92,7 @@ public final class SeatingService {
 
     static let operations = [
         "layout.put", "layout.get", "availability", "book", "modify", "cancel", "seat", "finish", "noshow", "walkin",
-        "day", "ping",
+        "day", "optimize", "ping",
     ]
 
     static func success(id: JSONValue, _ result: JSONValue) -> JSONValue {

@@ -118,3 +118,24 @@ import Testing
         #expect(harness.send(#"{"op":"book","restaurant":"r","date":"2026-11-17","time":"19:00","party":4,"idempotencyKey":"four"}"#).result["moved"] == four.result["moved"])
     }
 }
+
+@Suite struct OptimizeServiceTests {
+    @Test func optimizeMovesAndPersists() {
+        let harness = ServiceHarness()
+        harness.send(#"{"op":"layout.put","layout":{"restaurant":"r","tables":[{"id":"T1","max":2},{"id":"F1","max":4}],"turnTimes":[{"minutes":60}],"services":[{"name":"d","first":"18:00","last":"22:00"}]}}"#)
+        harness.send(#"{"op":"book","restaurant":"r","date":"2026-11-17","time":"18:30","party":2,"idempotencyKey":"early"}"#)
+        let couple = harness.send(#"{"op":"book","restaurant":"r","date":"2026-11-17","time":"19:00","party":2,"idempotencyKey":"couple"}"#)
+        #expect(couple.result["booking"]?["tables"] == ["F1"])
+        let early = harness.send(#"{"op":"day","restaurant":"r","date":"2026-11-17"}"#).result["bookings"]!.arrayValue!.first!["id"]!.stringValue!
+        harness.send(#"{"op":"cancel","booking":"\#(early)"}"#)
+        let optimized = harness.send(#"{"op":"optimize","restaurant":"r","date":"2026-11-17","timeLimitMs":500}"#)
+        #expect(optimized.result["before"]?["wastedSeats"] == 2)
+        #expect(optimized.result["after"]?["wastedSeats"] == 0)
+        #expect(optimized.result["optimal"] == true)
+        #expect(optimized.result["moved"]?.arrayValue?.count == 1)
+        let day = harness.send(#"{"op":"day","restaurant":"r","date":"2026-11-17"}"#)
+        #expect(day.result["bookings"]?.arrayValue?.first { $0["id"] == couple.result["booking"]!["id"]! }?["tables"] == ["T1"])
+        #expect(harness.send(#"{"op":"optimize","restaurant":"r","date":"2026-11-17"}"#).result["moved"] == [])
+        #expect(harness.send(#"{"op":"optimize","restaurant":"r","date":"2026-11-17","timeLimitMs":0}"#).field == "timeLimitMs")
+    }
+}

@@ -1,5 +1,3 @@
-import MILP
-
 /// Finds room for a party greedy could not seat by re-assigning unlocked bookings, with an
 /// integer program solved under a time cap.
 ///
@@ -108,7 +106,7 @@ public enum Reshuffle {
         return nil
     }
 
-    /// The integer program (see the type's documentation).
+    /// The integer program (see the type's documentation and `AssignmentModel`).
     static func solve(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits) -> Plan? {
         let duration = SlotEvaluator.duration(floor: floor, query: query)
         let start = query.time, end = query.time + duration + day.buffer
@@ -116,119 +114,39 @@ public enum Reshuffle {
         guard !movable.isEmpty else { return nil }
         var fixed = day
         for booking in movable { fixed.remove(booking.id) }
-
-        // Items: the movable bookings, then the new party.
-        struct Item {
-            var booking: Booking?
-            var party: Int
-            var start: Int
-            var end: Int
-            var channel: Booking.Channel
-            var eligible: [Int]
-            var current: Int?
-        }
-        func eligibleUnits(party: Int, from: Int, to: Int, channel: Booking.Channel, current: Int?) -> [Int] {
-            var units: [Int] = []
-            for group in floor.candidates(for: party) {
-                for unit in group.units {
-                    let members = floor.units[unit].members
-                    guard SlotEvaluator.channelAllows(floor: floor, unit: unit, channel: channel) || unit == current,
-                          members.allSatisfy({ fixed.isFree(table: $0, from: from, to: to) && !fixed.isBlocked(table: $0, from: from, to: to) }),
-                          channel == .walkIn || !members.contains(where: { floor.isTableHeld($0, on: day.weekday, from: from, to: to) }) || unit == current
-                    else { continue }
-                    units.append(unit)
-                }
-            }
-            return units
-        }
-        var items: [Item] = []
+        var items: [AssignmentModel.Item] = []
         for booking in movable {
             let current = floor.unit(forTables: booking.tables)
             let span = day.occupiedSpan(of: booking)!
-            var eligible = eligibleUnits(party: booking.party, from: span.start, to: span.end, channel: booking.channel, current: current)
-            if let current, !eligible.contains(current) { eligible.append(current) }
-            items.append(Item(booking: booking, party: booking.party, start: span.start, end: span.end,
-                              channel: booking.channel, eligible: eligible, current: current))
+            items.append(AssignmentModel.Item(
+                booking: booking.id, party: booking.party, start: span.start, end: span.end,
+                eligible: AssignmentModel.eligibleUnits(floor: floor, fixed: fixed, party: booking.party, from: span.start,
+                                                        to: span.end, channel: booking.channel, current: current),
+                current: current))
         }
-        let newEligible = eligibleUnits(party: query.party, from: start, to: end, channel: query.channel, current: nil)
+        let newEligible = AssignmentModel.eligibleUnits(floor: floor, fixed: fixed, party: query.party, from: start, to: end,
+                                                        channel: query.channel, current: nil)
         // Cheap bound: with every movable booking gone, is any unit free for the new party?
         guard !newEligible.isEmpty else { return nil }
-        items.append(Item(booking: nil, party: query.party, start: start, end: end, channel: query.channel,
-                          eligible: newEligible, current: nil))
-
-        var model = LinearModel(sense: .minimize)
-        var variables: [[(unit: Int, variable: LinearModel.Variable)]] = []
-        for (index, item) in items.enumerated() {
-            var row: [(Int, LinearModel.Variable)] = []
-            for unit in item.eligible {
-                let moved = item.booking != nil && unit != item.current
-                let cost = (moved ? 1_000.0 : 0) + Double(floor.units[unit].max - item.party)
-                row.append((unit, model.addVariable(name: "x_\(index)_\(unit)", kind: .binary, objective: cost)))
-            }
-            variables.append(row)
-            model.addRow(name: "one_\(index)", row.map { ($0.1, 1.0) }, lower: 1, upper: 1)
+        items.append(AssignmentModel.Item(booking: nil, party: query.party, start: start, end: end, eligible: newEligible, current: nil))
+        let model = AssignmentModel(floor: floor, items: items) { item, unit in
+            (item.booking != nil && unit != item.current ? 1_000 : 0) + Double(floor.units[unit].max - item.party)
         }
-        // Per table, per instant where an item starts: the items covering it use the table once.
-        for table in 0..<floor.tables.count {
-            var users: [(item: Int, variable: LinearModel.Variable)] = []
-            for (index, row) in variables.enumerated() {
-                for entry in row where floor.units[entry.unit].members.contains(table) { users.append((index, entry.variable)) }
-            }
-            guard users.count > 1 else { continue }
-            let starts = Set(users.map { items[$0.item].start })
-            for instant in starts.sorted() {
-                let covering = users.filter { items[$0.item].start <= instant && instant < items[$0.item].end }
-                guard Set(covering.map(\.item)).count > 1 else { continue }
-                model.addRow(name: "t\(table)_\(instant)", covering.map { ($0.variable, 1.0) }, upper: 1)
-            }
+        guard let result = model.solve(timeLimitMilliseconds: limits.timeLimitMilliseconds) else { return nil }
+        let newUnit = result.units[items.count - 1]
+        let newBooking = Booking(id: "\u{0}new", restaurant: floor.layout.restaurant, date: day.date, start: start,
+                                 duration: duration, party: query.party, tables: floor.units[newUnit].tableIDs, channel: query.channel)
+        guard let moves = Verification.movesIfValid(floor: floor, fixed: fixed, original: day, items: items, units: result.units,
+                                                    extra: newBooking) else { return nil }
+        var withoutNew = day
+        for move in moves {
+            if var booking = withoutNew.bookings[move.booking] { booking.tables = move.to; withoutNew.upsert(booking) }
         }
-        let solution: Solution
-        do {
-            solution = try MILPSolver().solve(model, options: SolveOptions(timeLimitMilliseconds: limits.timeLimitMilliseconds))
-        } catch {
+        if HoldRules.holds(floor: floor, day: withoutNew, unit: newUnit, from: start, to: end, channel: query.channel) != nil {
             return nil
-        }
-        guard solution.hasSolution else { return nil }
-
-        // Read the assignment back and verify it from scratch.
-        var assignment: [Int] = []
-        for row in variables {
-            guard let chosen = row.first(where: { solution.value($0.variable) > 0.5 }) else { return nil }
-            assignment.append(chosen.unit)
-        }
-        var moves: [Move] = []
-        var check = fixed
-        for (index, item) in items.enumerated() {
-            let unit = floor.units[assignment[index]]
-            let members = unit.members
-            guard members.allSatisfy({ check.isFree(table: $0, from: item.start, to: item.end)
-                && !check.isBlocked(table: $0, from: item.start, to: item.end) }) else { return nil }
-            if var booking = item.booking {
-                if assignment[index] != item.current {
-                    moves.append(Move(booking: booking.id, from: booking.tables, to: unit.tableIDs))
-                    booking.tables = unit.tableIDs
-                }
-                check.upsert(booking)
-            }
-        }
-        let newUnit = assignment[items.count - 1]
-        if HoldRules.holds(floor: floor, day: check, unit: newUnit, from: start, to: end, channel: query.channel) != nil {
-            return nil
-        }
-        // Moved online bookings must keep count holds too, as if booked there now.
-        for (index, item) in items.enumerated() {
-            guard let booking = item.booking, booking.channel == .online, assignment[index] != item.current else { continue }
-            var without = check
-            without.remove(booking.id)
-            without.upsert(Booking(id: "\u{0}new", restaurant: booking.restaurant, date: booking.date, start: start,
-                                   duration: duration, party: query.party, tables: floor.units[newUnit].tableIDs,
-                                   channel: query.channel))
-            if HoldRules.holds(floor: floor, day: without, unit: assignment[index], from: item.start, to: item.end, channel: .online) != nil {
-                return nil
-            }
         }
         return Plan(placement: Placement(start: start, duration: duration, unit: newUnit, tables: floor.units[newUnit].tableIDs),
-                    moves: moves.sorted { $0.booking < $1.booking })
+                    moves: moves)
     }
 
     /// Unlocked booked bookings overlapping `[from, to)` on tables that could seat anyone, then

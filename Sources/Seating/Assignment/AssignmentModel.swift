@@ -1,0 +1,95 @@
+import MILP
+
+/// The integer program behind reshuffle and repack: put each item (a booking, or a new party) on
+/// exactly one of its eligible units so that no table holds two items at once.
+///
+/// Variables `x[i][u]` (binary) for each item `i` and eligible unit `u`. Rows: every item takes one
+/// unit; for every table and every instant where an item's interval starts, the items covering that
+/// instant use the table at most once (maximal cliques of intervals, so this is exact). The
+/// objective is each item's cost on each unit (`cost(item, unit)`), minimised.
+///
+/// ```swift
+/// let model = AssignmentModel(floor: floor, items: items) { item, unit in
+///     (unit == item.current ? 0 : 1_000) + Double(floor.units[unit].max - item.party)
+/// }
+/// let assignment = model.solve(timeLimitMilliseconds: 50)   // unit per item, or nil
+/// ```
+public struct AssignmentModel: Sendable {
+    /// One thing to seat.
+    public struct Item: Sendable, Equatable {
+        public var booking: String?
+        public var party: Int
+        public var start: Int
+        /// End of the occupied interval (buffer included).
+        public var end: Int
+        public var eligible: [Int]
+        public var current: Int?
+    }
+
+    public let items: [Item]
+    public private(set) var linear: LinearModel
+    private var variables: [[(unit: Int, variable: LinearModel.Variable)]] = []
+
+    public init(floor: Floor, items: [Item], cost: (Item, Int) -> Double) {
+        self.items = items
+        var model = LinearModel(sense: .minimize)
+        for (index, item) in items.enumerated() {
+            var row: [(unit: Int, variable: LinearModel.Variable)] = []
+            for unit in item.eligible {
+                row.append((unit, model.addVariable(name: "x_\(index)_\(floor.units[unit].id.filter { $0.isLetter || $0.isNumber || $0 == "+" })",
+                                                    kind: .binary, objective: cost(item, unit))))
+            }
+            variables.append(row)
+            model.addRow(name: "one_\(index)", row.map { ($0.variable, 1.0) }, lower: 1, upper: 1)
+        }
+        for table in 0..<floor.tables.count {
+            var users: [(item: Int, variable: LinearModel.Variable)] = []
+            for (index, row) in variables.enumerated() {
+                for entry in row where floor.units[entry.unit].members.contains(table) { users.append((index, entry.variable)) }
+            }
+            guard Set(users.map(\.item)).count > 1 else { continue }
+            for instant in Set(users.map { items[$0.item].start }).sorted() {
+                let covering = users.filter { items[$0.item].start <= instant && instant < items[$0.item].end }
+                guard Set(covering.map(\.item)).count > 1 else { continue }
+                model.addRow(name: "table\(table)_at_\(instant)", covering.map { ($0.variable, 1.0) }, upper: 1)
+            }
+        }
+        linear = model
+    }
+
+    /// The unit chosen for each item, and whether the solver proved it optimal; nil when no
+    /// solution was found in time (or the model was rejected).
+    public func solve(timeLimitMilliseconds: Int) -> (units: [Int], optimal: Bool, solution: Solution)? {
+        guard let solution = try? MILPSolver().solve(linear, options: SolveOptions(timeLimitMilliseconds: max(1, timeLimitMilliseconds))),
+              solution.hasSolution else { return nil }
+        var units: [Int] = []
+        for row in variables {
+            guard let chosen = row.first(where: { solution.value($0.variable) > 0.5 }) else { return nil }
+            units.append(chosen.unit)
+        }
+        return (units, solution.status == .optimal, solution)
+    }
+
+    /// Units that could take a party over `[from, to)` with only `fixed` in place: fit, allowed
+    /// to the channel, free and unblocked, not kept by a table hold (walk-ins aside); `current`
+    /// always qualifies when it is free.
+    public static func eligibleUnits(
+        floor: Floor, fixed: DayState, party: Int, from: Int, to: Int, channel: Booking.Channel, current: Int?
+    ) -> [Int] {
+        var units: [Int] = []
+        for group in floor.candidates(for: party) {
+            for unit in group.units {
+                let members = floor.units[unit].members
+                let isCurrent = unit == current
+                guard SlotEvaluator.channelAllows(floor: floor, unit: unit, channel: channel) || isCurrent,
+                      members.allSatisfy({ fixed.isFree(table: $0, from: from, to: to) && !fixed.isBlocked(table: $0, from: from, to: to) }),
+                      channel == .walkIn || isCurrent
+                          || !members.contains(where: { floor.isTableHeld($0, on: fixed.weekday, from: from, to: to) })
+                else { continue }
+                units.append(unit)
+            }
+        }
+        if let current, !units.contains(current) { units.append(current) }
+        return units
+    }
+}
