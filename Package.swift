@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "maitre",
             dependencies: [
-                "SeatingService",
+                "SeatingService", "SeatingStore", "Seating", "MILP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

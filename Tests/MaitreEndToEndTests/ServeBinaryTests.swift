@@ -41,4 +41,20 @@ import Testing
         let out = String(decoding: run.stdout, as: UTF8.self)
         #expect(out.contains("hall: 110 tables, 23 combinations, 528 seats"))
     }
+
+    @Test func exportWritesTheRepackModel() throws {
+        let db = temporaryDatabase()
+        defer { removeDatabase(db) }
+        let session = try Data(contentsOf: MaitreBinary.packageRoot.appendingPathComponent("Fixtures/sessions/bistro-friday-night.ndjson"))
+        _ = try MaitreBinary.serve(session, arguments: ["serve", "--db", db, "--now", "2026-11-19T09:00:00Z"])
+        for format in ["lp", "mps"] {
+            let output = db + "." + format
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            let run = try MaitreBinary.serve(Data(), arguments: ["export", "--db", db, "--restaurant", "bistro", "--date", "2026-11-20", "--\(format)", "-o", output])
+            #expect(run.status == 0)
+            let text = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(text.contains(format == "lp" ? "Minimize" : "COLUMNS"))
+            #expect(text.contains("x_0_T8"))
+        }
+    }
 }

@@ -36,7 +36,7 @@ public struct AssignmentModel: Sendable {
         for (index, item) in items.enumerated() {
             var row: [(unit: Int, variable: LinearModel.Variable)] = []
             for unit in item.eligible {
-                row.append((unit, model.addVariable(name: "x_\(index)_\(floor.units[unit].id.filter { $0.isLetter || $0.isNumber || $0 == "+" })",
+                row.append((unit, model.addVariable(name: "x_\(index)_\(Self.name(floor.units[unit].id))",
                                                     kind: .binary, objective: cost(item, unit))))
             }
             variables.append(row)
@@ -55,6 +55,11 @@ public struct AssignmentModel: Sendable {
             }
         }
         linear = model
+    }
+
+    /// A table or combination id as a solver-friendly name: letters and digits kept, the rest `_`.
+    static func name(_ id: String) -> String {
+        String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
     }
 
     /// The unit chosen for each item, and whether the solver proved it optimal; nil when no
