@@ -122,7 +122,10 @@ func runBenchmarks() throws {
     for requests in [100, 300] { try runReplay(layoutFile: "brasserie", restaurant: "brasserie", requests: requests, seed: 5, root: root) }
     for requests in [300, 900] { try runReplay(layoutFile: "hall", restaurant: "hall", requests: requests, seed: 6, root: root) }
 
-    // 4. Throughput through `maitre serve` (stdin to stdout, one process).
+    // 4. The offline optimum (analysts' yardstick).
+    for cap in [1_000, 5_000] { try runOfflineOptimum(root: root, requests: 600, timeLimitMilliseconds: cap) }
+
+    // 5. Throughput through `maitre serve` (stdin to stdout, one process).
     if let binary = option("--maitre") {
         var input = Data(#"{"op":"layout.put","layout":\#(layoutText)}"#.utf8 + [0x0A])
         for line in try store.day(DayKey(restaurant: "hall", date: date)).bookings {

@@ -30,7 +30,8 @@ public struct AssignmentModel: Sendable {
     public private(set) var linear: LinearModel
     private var variables: [[(unit: Int, variable: LinearModel.Variable)]] = []
 
-    public init(floor: Floor, items: [Item], cost: (Item, Int) -> Double) {
+    /// `optional`: an item may also stay unseated (its row is `<= 1` instead of `= 1`).
+    public init(floor: Floor, items: [Item], optional: Bool = false, cost: (Item, Int) -> Double) {
         self.items = items
         var model = LinearModel(sense: .minimize)
         for (index, item) in items.enumerated() {
@@ -40,7 +41,7 @@ public struct AssignmentModel: Sendable {
                                                     kind: .binary, objective: cost(item, unit))))
             }
             variables.append(row)
-            model.addRow(name: "one_\(index)", row.map { ($0.variable, 1.0) }, lower: 1, upper: 1)
+            model.addRow(name: "one_\(index)", row.map { ($0.variable, 1.0) }, lower: optional ? nil : 1, upper: 1)
         }
         for table in 0..<floor.tables.count {
             var users: [(item: Int, variable: LinearModel.Variable)] = []
@@ -64,15 +65,17 @@ public struct AssignmentModel: Sendable {
 
     /// The unit chosen for each item, and whether the solver proved it optimal; nil when no
     /// solution was found in time (or the model was rejected).
-    public func solve(timeLimitMilliseconds: Int) -> (units: [Int], optimal: Bool, solution: Solution)? {
-        guard let solution = try? MILPSolver().solve(linear, options: SolveOptions(timeLimitMilliseconds: max(1, timeLimitMilliseconds))),
-              solution.hasSolution else { return nil }
-        var units: [Int] = []
-        for row in variables {
-            guard let chosen = row.first(where: { solution.value($0.variable) > 0.5 }) else { return nil }
-            units.append(chosen.unit)
-        }
-        return (units, solution.status == .optimal, solution)
+    public func solve(timeLimitMilliseconds: Int, relativeGap: Double = 0) -> (units: [Int], optimal: Bool, solution: Solution)? {
+        guard let (units, solution) = solveOptional(timeLimitMilliseconds: timeLimitMilliseconds, relativeGap: relativeGap),
+              units.allSatisfy({ $0 != nil }) else { return nil }
+        return (units.map { $0! }, solution.status == .optimal, solution)
+    }
+
+    /// As `solve`, for models built `optional`: nil for an item left unseated.
+    public func solveOptional(timeLimitMilliseconds: Int, relativeGap: Double = 0) -> (units: [Int?], solution: Solution)? {
+        let options = SolveOptions(timeLimitMilliseconds: max(1, timeLimitMilliseconds), relativeGap: relativeGap)
+        guard let solution = try? MILPSolver().solve(linear, options: options), solution.hasSolution else { return nil }
+        return (variables.map { row in row.first(where: { solution.value($0.variable) > 0.5 })?.unit }, solution)
     }
 
     /// Units that could take a party over `[from, to)` with only `fixed` in place: fit, allowed

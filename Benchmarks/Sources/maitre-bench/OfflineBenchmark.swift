@@ -1,0 +1,40 @@
+import Foundation
+import Seating
+
+/// The offline optimum on the hall: 600 seeded dinner requests, greedy vs optimum, proven gap, time.
+func runOfflineOptimum(root: URL, requests count: Int, timeLimitMilliseconds: Int) throws {
+    let text = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"), encoding: .utf8)
+    _ = text
+    let layoutData = try Data(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"))
+    let value = try JSONParser.parse(Array(layoutData))
+    // The hall fixture through the same decoding as layout.put is in SeatingService; here a
+    // minimal reading of tables and combinations is enough for the optimum.
+    var tables: [Table] = []
+    for item in value["tables"]?.arrayValue ?? [] {
+        tables.append(Table(id: item["id"]!.stringValue!, min: item["min"]?.intValue ?? 1, max: item["max"]!.intValue!,
+                            area: item["area"]?.stringValue ?? "main", reservable: item["reservable"]?.boolValue ?? true))
+    }
+    var combinations: [Combination] = []
+    for item in value["combinations"]?.arrayValue ?? [] {
+        combinations.append(Combination(id: item["id"]!.stringValue!, tables: item["tables"]!.arrayValue!.compactMap(\.stringValue),
+                                        min: item["min"]?.intValue ?? 1, max: item["max"]!.intValue!))
+    }
+    let floor = try Floor(Layout(restaurant: "hall", bufferMinutes: value["bufferMinutes"]?.intValue ?? 0, tables: tables,
+                                 combinations: combinations, services: [Service(name: "dinner", first: 17 * 60, last: 22 * 60 + 30)]))
+    var rng = SeededRandom(seed: 2026)
+    let requests = (0..<count).map { index -> OfflineOptimum.Request in
+        let u = Double.random(in: 0..<1, using: &rng), v = Double.random(in: 0..<1, using: &rng)
+        let time = 17 * 60 + Int(((u + v) / 2) * 330) / 15 * 15
+        let roll = Int.random(in: 0..<100, using: &rng)
+        let party = roll < 8 ? 1 : roll < 50 ? 2 : roll < 60 ? 3 : roll < 82 ? 4 : roll < 93 ? Int.random(in: 5...6, using: &rng) : Int.random(in: 7...12, using: &rng)
+        let duration = party <= 2 ? 90 : party <= 4 ? 105 : party <= 8 ? 135 : 165
+        return OfflineOptimum.Request(id: "q\(index)", time: time, party: party, duration: duration)
+    }
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests, timeLimitMilliseconds: timeLimitMilliseconds)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print(String(format: "offline optimum, hall (%d tables, %d combinations), %d requests: %d covers (greedy %d, +%.1f %%), proven bound %d, gap %.2f %%, %d components, %.2f s (cap %d ms)",
+                 tables.count, combinations.count, count, result.covers, result.greedyCovers,
+                 100 * Double(result.covers - result.greedyCovers) / Double(max(1, result.greedyCovers)),
+                 result.coversBound, 100 * result.gap, result.components, seconds, timeLimitMilliseconds))
+}

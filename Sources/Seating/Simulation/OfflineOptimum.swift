@@ -1,0 +1,150 @@
+/// The yardstick for online policies: all of a day's requests known at once, choose which to
+/// seat and where to maximise covers, then to waste the fewest seats.
+///
+/// Rules kept: tables and combinations with their `min...max`, walk-in-only tables excluded,
+/// blocks, the buffer. Rules left out on purpose (they are policies, not physics): pacing, holds,
+/// service party limits. Each request keeps its time and duration.
+///
+/// Method: requests split into connected components of overlapping intervals (lunch and dinner,
+/// or any quiet gap, solve separately); each component is an `AssignmentModel` with "at most one
+/// unit" rows and cost `-1000 * party + waste`; greedy best fit over the requests in time order
+/// is the warm start and the fallback, so the answer is never worse than greedy; GLPK's proven
+/// bound gives the gap.
+///
+/// ```swift
+/// let result = OfflineOptimum.solve(floor: floor, date: friday, requests: requests, timeLimitMilliseconds: 1_000)
+/// result.covers, result.coversBound, result.gap   // 1,212 covers, bound 1,215, gap 0.25 %
+/// ```
+public enum OfflineOptimum {
+    /// One party's request: when, how many, how long.
+    public struct Request: Sendable, Equatable {
+        public var id: String
+        public var time: Int
+        public var party: Int
+        public var duration: Int
+
+        public init(id: String, time: Int, party: Int, duration: Int) {
+            self.id = id
+            self.time = time
+            self.party = party
+            self.duration = duration
+        }
+    }
+
+    /// The plan and how good it is proven to be.
+    public struct Result: Sendable, Equatable {
+        /// Tables of each seated request, by request id.
+        public var seated: [String: [String]]
+        public var covers: Int
+        public var wastedSeats: Int
+        /// Covers the greedy warm start seats.
+        public var greedyCovers: Int
+        /// An upper bound on the covers any plan can seat (GLPK's proven bound, per component).
+        public var coversBound: Int
+        /// `(coversBound - covers) / coversBound`.
+        public var gap: Double
+        public var components: Int
+    }
+
+    public static func solve(floor: Floor, date: ServiceDate, requests: [Request], timeLimitMilliseconds: Int = 1_000) -> Result {
+        let buffer = floor.layout.bufferMinutes
+        let empty = DayState(floor: floor, date: date, bookings: [])
+        let ordered = requests.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        // Components of overlapping intervals.
+        var components: [[Request]] = []
+        var reach = Int.min
+        for request in ordered {
+            if request.time >= reach || components.isEmpty { components.append([]) }
+            components[components.count - 1].append(request)
+            reach = max(reach, request.time + request.duration + buffer)
+        }
+        var result = Result(seated: [:], covers: 0, wastedSeats: 0, greedyCovers: 0, coversBound: 0, gap: 0, components: components.count)
+        let totalItems = max(1, requests.count)
+        for component in components {
+            let share = max(10, timeLimitMilliseconds * component.count / totalItems)
+            let greedy = greedyPlan(floor: floor, day: empty, requests: component)
+            result.greedyCovers += greedy.covers
+            let items = component.map { request in
+                AssignmentModel.Item(
+                    booking: request.id, party: request.party, start: request.time, end: request.time + request.duration + buffer,
+                    eligible: AssignmentModel.eligibleUnits(floor: floor, fixed: empty, party: request.party, from: request.time,
+                                                            to: request.time + request.duration + buffer, channel: .online, current: nil)
+                        .filter { floor.units[$0].reservable },
+                    current: nil)
+            }
+            // Covers first: a cover outweighs all the waste the component could have.
+            let maxWaste = items.reduce(0.0) { total, item in
+                total + Double(item.eligible.map { floor.units[$0].max - item.party }.max() ?? 0)
+            }
+            let weight = maxWaste + 1
+            let model = AssignmentModel(floor: floor, items: items, optional: true) { item, unit in
+                -weight * Double(item.party) + Double(floor.units[unit].max - item.party)
+            }
+            var chosen = greedy
+            var bound = component.reduce(0) { $0 + $1.party }   // seating everyone is the trivial bound
+            if let solved = model.solveOptional(timeLimitMilliseconds: share),
+               verify(floor: floor, day: empty, items: items, units: solved.units) {
+                var plan = Plan()
+                for (request, unit) in zip(component, solved.units) {
+                    guard let unit else { continue }
+                    plan.seated[request.id] = floor.units[unit].tableIDs
+                    plan.covers += request.party
+                    plan.waste += floor.units[unit].max - request.party
+                }
+                if plan.covers > chosen.covers || (plan.covers == chosen.covers && plan.waste < chosen.waste) { chosen = plan }
+                // Any plan has objective = -weight * covers + waste >= the proven lower bound, and
+                // waste <= maxWaste, so covers <= (maxWaste - bound) / weight.
+                if let lower = solved.solution.bound {
+                    bound = min(bound, Int(((maxWaste - lower) / weight + 1e-9).rounded(.down)))
+                }
+            }
+            bound = max(bound, chosen.covers)
+            result.seated.merge(chosen.seated) { a, _ in a }
+            result.covers += chosen.covers
+            result.wastedSeats += chosen.waste
+            result.coversBound += bound
+        }
+        result.gap = result.coversBound == 0 ? 0 : Double(result.coversBound - result.covers) / Double(result.coversBound)
+        return result
+    }
+
+    struct Plan {
+        var seated: [String: [String]] = [:]
+        var covers = 0
+        var waste = 0
+    }
+
+    /// Greedy best fit over the requests in time order (the online policy with perfect hindsight
+    /// of nothing): the warm start and fallback.
+    static func greedyPlan(floor: Floor, day: DayState, requests: [Request]) -> Plan {
+        var day = day
+        var plan = Plan()
+        for request in requests {
+            let to = request.time + request.duration + day.buffer
+            let outcome = GreedyBestFit.choose(floor: floor, day: day, party: request.party, from: request.time, to: to,
+                                               area: nil, tags: [], verdict: { floor.units[$0].reservable ? .allowed : .excluded })
+            guard let unit = outcome.unit else { continue }
+            day.upsert(Booking(id: request.id, restaurant: floor.layout.restaurant, date: day.date, start: request.time,
+                               duration: request.duration, party: request.party, tables: floor.units[unit].tableIDs))
+            plan.seated[request.id] = floor.units[unit].tableIDs
+            plan.covers += request.party
+            plan.waste += floor.units[unit].max - request.party
+        }
+        return plan
+    }
+
+    /// Whether seating every item on its unit (nil: unseated) keeps tables free and unblocked.
+    static func verify(floor: Floor, day: DayState, items: [AssignmentModel.Item], units: [Int?]) -> Bool {
+        var check = day
+        for (item, unit) in zip(items, units) {
+            guard let unit else { continue }
+            let seating = floor.units[unit]
+            guard seating.fits(item.party), seating.members.allSatisfy({
+                check.isFree(table: $0, from: item.start, to: item.end) && !check.isBlocked(table: $0, from: item.start, to: item.end)
+            }) else { return false }
+            check.upsert(Booking(id: item.booking ?? "", restaurant: floor.layout.restaurant, date: day.date, start: item.start,
+                                 duration: item.end - item.start - day.buffer, party: item.party, tables: seating.tableIDs))
+        }
+        return true
+    }
+}
