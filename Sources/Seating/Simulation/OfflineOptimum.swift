@@ -6,10 +6,13 @@
 /// service party limits. Each request keeps its time and duration.
 ///
 /// Method: requests split into connected components of overlapping intervals (lunch and dinner,
-/// or any quiet gap, solve separately); each component is an `AssignmentModel` with "at most one
-/// unit" rows and cost `-1000 * party + waste`; greedy best fit over the requests in time order
-/// is the warm start and the fallback, so the answer is never worse than greedy; GLPK's proven
-/// bound gives the gap.
+/// or any quiet gap, solve separately). Symmetric tables are aggregated (`TableClasses`): single
+/// tables in no combination and unblocked that day, grouped by `min...max`, become one resource
+/// of capacity k, which is exact for intervals (k-colourable whenever at most k overlap at every
+/// start instant) and removes the symmetry that makes branch-and-bound slow. Each request takes
+/// at most one class or individual unit; covers weigh more than any possible waste. Greedy best
+/// fit over the requests in time order is the fallback, so the answer is never worse than
+/// greedy; GLPK's proven bound gives the gap.
 ///
 /// ```swift
 /// let result = OfflineOptimum.solve(floor: floor, date: friday, requests: requests, timeLimitMilliseconds: 1_000)
@@ -64,39 +67,25 @@ public enum OfflineOptimum {
             let share = max(10, timeLimitMilliseconds * component.count / totalItems)
             let greedy = greedyPlan(floor: floor, day: empty, requests: component)
             result.greedyCovers += greedy.covers
-            let items = component.map { request in
-                AssignmentModel.Item(
-                    booking: request.id, party: request.party, start: request.time, end: request.time + request.duration + buffer,
-                    eligible: AssignmentModel.eligibleUnits(floor: floor, fixed: empty, party: request.party, from: request.time,
-                                                            to: request.time + request.duration + buffer, channel: .online, current: nil)
-                        .filter { floor.units[$0].reservable },
-                    current: nil)
-            }
-            // Covers first: a cover outweighs all the waste the component could have.
-            let maxWaste = items.reduce(0.0) { total, item in
-                total + Double(item.eligible.map { floor.units[$0].max - item.party }.max() ?? 0)
-            }
-            let weight = maxWaste + 1
-            let model = AssignmentModel(floor: floor, items: items, optional: true) { item, unit in
-                -weight * Double(item.party) + Double(floor.units[unit].max - item.party)
-            }
+            let classes = TableClasses(floor: floor, day: empty)
             var chosen = greedy
             var bound = component.reduce(0) { $0 + $1.party }   // seating everyone is the trivial bound
-            if let solved = model.solveOptional(timeLimitMilliseconds: share),
-               verify(floor: floor, day: empty, items: items, units: solved.units) {
-                var plan = Plan()
-                for (request, unit) in zip(component, solved.units) {
-                    guard let unit else { continue }
-                    plan.seated[request.id] = floor.units[unit].tableIDs
-                    plan.covers += request.party
-                    plan.waste += floor.units[unit].max - request.party
+            if let solved = classes.solve(requests: component, buffer: buffer, timeLimitMilliseconds: share) {
+                let items = component.map { request in
+                    AssignmentModel.Item(booking: request.id, party: request.party, start: request.time,
+                                         end: request.time + request.duration + buffer, eligible: [], current: nil)
                 }
-                if plan.covers > chosen.covers || (plan.covers == chosen.covers && plan.waste < chosen.waste) { chosen = plan }
-                // Any plan has objective = -weight * covers + waste >= the proven lower bound, and
-                // waste <= maxWaste, so covers <= (maxWaste - bound) / weight.
-                if let lower = solved.solution.bound {
-                    bound = min(bound, Int(((maxWaste - lower) / weight + 1e-9).rounded(.down)))
+                if verify(floor: floor, day: empty, items: items, units: solved.units) {
+                    var plan = Plan()
+                    for (request, unit) in zip(component, solved.units) {
+                        guard let unit else { continue }
+                        plan.seated[request.id] = floor.units[unit].tableIDs
+                        plan.covers += request.party
+                        plan.waste += floor.units[unit].max - request.party
+                    }
+                    if plan.covers > chosen.covers || (plan.covers == chosen.covers && plan.waste < chosen.waste) { chosen = plan }
                 }
+                bound = min(bound, solved.coversBound)
             }
             bound = max(bound, chosen.covers)
             result.seated.merge(chosen.seated) { a, _ in a }
