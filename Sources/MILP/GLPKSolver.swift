@@ -60,16 +60,25 @@ public struct MILPSolver: Sendable {
         parameters.tm_lim = Int32(clamping: options.timeLimitMilliseconds)
         parameters.mip_gap = max(0, options.relativeGap)
         let tracker = BoundTracker()
+        if let start = options.initialSolution, model.isFeasible(start) {
+            tracker.start = [0] + start
+        }
         let unmanaged = Unmanaged.passRetained(tracker)
         defer { unmanaged.release() }
         parameters.cb_info = unmanaged.toOpaque()
         parameters.cb_func = { tree, info in
             guard let tree, let info else { return }
             let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
+            if glp_ios_reason(tree) == GLP_IHEUR, !tracker.offered, let start = tracker.start {
+                tracker.offered = true
+                _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+            }
             let best = glp_ios_best_node(tree)
             if best != 0 { tracker.bound = glp_ios_node_bound(tree, best) }
         }
-        if !options.presolve {
+        if !options.presolve || tracker.start != nil {
+            // The heuristic callback needs the original columns: solve the relaxation ourselves.
+            parameters.presolve = GLP_OFF
             // Without the MIP presolver GLPK needs an optimal LP relaxation first.
             var simplex = glp_smcp()
             glp_init_smcp(&simplex)
@@ -101,6 +110,9 @@ public struct MILPSolver: Sendable {
 /// Receives the best proven bound from GLPK's branch-and-cut callback.
 private final class BoundTracker: @unchecked Sendable {
     var bound: Double?
+    /// The initial solution, 1-based as GLPK wants it, offered once at the first heuristic call.
+    var start: [Double]?
+    var offered = false
 }
 
 /// A GLPK problem object loaded from a validated model; `free()` releases it.

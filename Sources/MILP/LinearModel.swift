@@ -88,6 +88,23 @@ public struct LinearModel: Sendable {
     /// Whether any variable is integer or binary.
     public var isInteger: Bool { columns.contains { $0.kind != .continuous } }
 
+    /// Whether `values` (one per column) satisfy every bound, row and integrality, within `tolerance`.
+    /// GLPK trusts the solutions it is handed, so they are checked here first.
+    public func isFeasible(_ values: [Double], tolerance: Double = 1e-6) -> Bool {
+        guard values.count == columns.count, values.allSatisfy(\.isFinite) else { return false }
+        for (column, value) in zip(columns, values) {
+            if let lower = column.lower, value < lower - tolerance { return false }
+            if let upper = column.upper, value > upper + tolerance { return false }
+            if column.kind != .continuous, abs(value - value.rounded()) > tolerance { return false }
+        }
+        for row in rows {
+            let activity = row.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
+            if let lower = row.lower, activity < lower - tolerance { return false }
+            if let upper = row.upper, activity > upper + tolerance { return false }
+        }
+        return true
+    }
+
     /// Checks every invariant a solver relies on; throws the first problem found.
     public func validate() throws(MILPError) {
         for (index, column) in columns.enumerated() {

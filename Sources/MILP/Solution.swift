@@ -48,12 +48,16 @@ public struct SolveOptions: Sendable {
     public var relativeGap: Double
     /// Whether GLPK may print to the terminal (off in production: stdout carries the protocol).
     public var verbose: Bool
+    /// A feasible solution (one value per column) handed to branch-and-cut as its first incumbent;
+    /// ignored when it is not feasible.
+    public var initialSolution: [Double]?
 
     public init(timeLimitMilliseconds: Int = 1_000, presolve: Bool = true, relativeGap: Double = 0,
-                verbose: Bool = false) {
+                verbose: Bool = false, initialSolution: [Double]? = nil) {
         self.timeLimitMilliseconds = timeLimitMilliseconds
         self.presolve = presolve
         self.relativeGap = relativeGap
         self.verbose = verbose
+        self.initialSolution = initialSolution
     }
 }

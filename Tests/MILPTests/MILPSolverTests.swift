@@ -31,6 +31,22 @@ import Testing
         #expect(try MILPSolver().solve(relaxed).objective == 1.5)
     }
 
+    @Test func anInitialSolutionDoesNotChangeTheOptimum() throws {
+        var model = LinearModel(sense: .maximize)
+        let a = model.addVariable(name: "a", kind: .binary, objective: 5)
+        let b = model.addVariable(name: "b", kind: .binary, objective: 4)
+        let c = model.addVariable(name: "c", kind: .binary, objective: 3)
+        model.addRow(name: "weight", [(a, 2), (b, 3), (c, 1)], upper: 5)
+        // Start from the feasible but poor {c}.
+        let solution = try MILPSolver().solve(model, options: SolveOptions(initialSolution: [0, 0, 1]))
+        #expect(solution.status == .optimal)
+        #expect(solution.objective == 9)
+        // An infeasible start is ignored, not trusted (GLPK itself would accept it).
+        #expect(!model.isFeasible([1, 1, 1]))
+        #expect(model.isFeasible([1, 1, 0]))
+        #expect(try MILPSolver().solve(model, options: SolveOptions(initialSolution: [1, 1, 1])).objective == 9)
+    }
+
     @Test func infeasibleIsAStatusNotAnError() throws {
         var model = LinearModel()
         let x = model.addVariable(name: "x", kind: .binary)

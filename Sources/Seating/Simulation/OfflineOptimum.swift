@@ -70,6 +70,8 @@ public enum OfflineOptimum {
             let classes = TableClasses(floor: floor, day: empty)
             var chosen = greedy
             var bound = component.reduce(0) { $0 + $1.party }   // seating everyone is the trivial bound
+            // The greedy plan is the fallback, not a start handed to GLPK: handing it over needs the
+            // MIP presolver off, which measured worse (972 vs 986 covers on the hall at 1 s).
             if let solved = classes.solve(requests: component, buffer: buffer, timeLimitMilliseconds: share) {
                 let items = component.map { request in
                     AssignmentModel.Item(booking: request.id, party: request.party, start: request.time,
