@@ -3,14 +3,18 @@ import MILP
 import Testing
 
 @Suite struct MILPSolverTests {
-    @Test func knapsackPicksBestPair() throws {
-        // max 5a + 4b + 3c  s.t. 2a + 3b + c <= 5, binary: optimum a = c = 1 ... and b? 2+3 = 5 -> a+b = 9.
+    /// max 5a + 4b + 3c subject to 2a + 3b + c <= 5, binary: the optimum takes a and b (9).
+    static func knapsack() -> LinearModel {
         var model = LinearModel(sense: .maximize)
         let a = model.addVariable(name: "a", kind: .binary, objective: 5)
         let b = model.addVariable(name: "b", kind: .binary, objective: 4)
         let c = model.addVariable(name: "c", kind: .binary, objective: 3)
         model.addRow(name: "weight", [(a, 2), (b, 3), (c, 1)], upper: 5)
-        let solution = try MILPSolver().solve(model)
+        return model
+    }
+
+    @Test func knapsackPicksBestPair() throws {
+        let solution = try MILPSolver().solve(Self.knapsack())
         #expect(solution.status == .optimal)
         #expect(solution.objective == 9)
         #expect(solution.values.map { $0.rounded() } == [1, 1, 0])
@@ -32,11 +36,7 @@ import Testing
     }
 
     @Test func anInitialSolutionDoesNotChangeTheOptimum() throws {
-        var model = LinearModel(sense: .maximize)
-        let a = model.addVariable(name: "a", kind: .binary, objective: 5)
-        let b = model.addVariable(name: "b", kind: .binary, objective: 4)
-        let c = model.addVariable(name: "c", kind: .binary, objective: 3)
-        model.addRow(name: "weight", [(a, 2), (b, 3), (c, 1)], upper: 5)
+        let model = Self.knapsack()
         // Start from the feasible but poor {c}.
         let solution = try MILPSolver().solve(model, options: SolveOptions(initialSolution: [0, 0, 1]))
         #expect(solution.status == .optimal)
