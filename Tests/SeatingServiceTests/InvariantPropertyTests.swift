@@ -44,10 +44,29 @@ import Testing
                 Issue.record("seed \(seed): internal error for \(line): \(response)")
             }
             if request["op"]?.stringValue == "walkin", let date {
-                // A walk-in never moves or changes any other booking.
+                // A walk-in never breaks another booking: the only change allowed is an unlocked,
+                // booked booking moved to other tables (same time, party, status), and every such
+                // move is reported in `moved`.
                 let after = try run.store.day(DayKey(restaurant: "prop", date: date)).bookings
-                let others = after.filter { other in before.contains { $0.id == other.id } }
-                #expect(others == before, "seed \(seed): a walk-in changed other bookings")
+                var reported: [String: JSONValue] = [:]
+                for move in parsed["result"]?["moved"]?.arrayValue ?? [] { reported[move["booking"]!.stringValue!] = move["to"] }
+                for old in before {
+                    guard let new = after.first(where: { $0.id == old.id }) else {
+                        Issue.record("seed \(seed): a walk-in removed \(old.id)")
+                        continue
+                    }
+                    if new.tables == old.tables {
+                        #expect(new == old, "seed \(seed): a walk-in changed \(old.id)")
+                        #expect(reported[old.id] == nil)
+                    } else {
+                        var expected = old
+                        expected.tables = new.tables
+                        expected.updatedAt = new.updatedAt
+                        #expect(new == expected && old.status == .booked && !old.locked,
+                                "seed \(seed): a walk-in changed \(old.id) beyond moving an unlocked booking")
+                        #expect(reported[old.id] == .array(new.tables.map { .string($0) }), "seed \(seed): unreported move of \(old.id)")
+                    }
+                }
                 if let id = parsed["result"]?["booking"]?["id"]?.stringValue { bookingIDs.append(id) }
             }
             guard request["op"]?.stringValue == "book" else { continue }

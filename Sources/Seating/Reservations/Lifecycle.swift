@@ -121,9 +121,10 @@ extension Reservations {
 
     /// Where a walk-in party can sit at `time`: now, on the best unit free for its whole turn
     /// (walk-ins ignore grid, pacing and holds, and may use walk-in-only tables, but never a
-    /// minute any booking holds), or else the earliest time a fitting unit frees up.
+    /// minute any booking holds), else now after re-assigning unlocked bookings (`reshuffle`,
+    /// the placement's `moves`), or else the earliest time a fitting unit frees up.
     public static func walkIn(
-        floor: Floor, day: DayState, time: Int, party: Int, duration: Int?
+        floor: Floor, day: DayState, time: Int, party: Int, duration: Int?, reshuffle: Reshuffle.Limits? = nil
     ) -> Result<WalkInOutcome, SeatingError> {
         guard party <= floor.largestUnit else { return .failure(.partyTooLarge(party: party, largest: floor.largestUnit)) }
         func placement(at start: Int) -> Placement? {
@@ -135,6 +136,13 @@ extension Reservations {
             return outcome.unit.map { Placement(start: start, duration: turn, unit: $0, tables: floor.units[$0].tableIDs) }
         }
         if let now = placement(at: time) { return .success(.seatNow(now)) }
+        if let reshuffle, time + (duration ?? 0) < ClockTime.limit,
+           let plan = Reshuffle.find(floor: floor, day: day, query: SeatingQuery(
+               date: day.date, time: time, party: party, duration: duration, channel: .walkIn), limits: reshuffle) {
+            var now = plan.placement
+            now.moves = plan.moves
+            return .success(.seatNow(now))
+        }
         // A unit can only become free where something on one of its tables ends.
         var instants = Set<Int>()
         for group in floor.candidates(for: party) {

@@ -46,22 +46,24 @@ extension SeatingService {
             let key = DayKey(restaurant: restaurant, date: date)
             var (day, version) = try dayState(key, floor: floor, layoutVersion: layoutVersion)
             let outcome: WalkInOutcome
-            switch Reservations.walkIn(floor: floor, day: day, time: time, party: party, duration: duration) {
+            switch Reservations.walkIn(floor: floor, day: day, time: time, party: party, duration: duration,
+                                       reshuffle: seatNow ? reshuffle : nil) {
             case .success(let result): outcome = result
             case .failure(let error): throw ProtocolError(error, floor: floor)
             }
             switch outcome {
             case .seatNow(let placement) where seatNow:
                 let now = timestamp
+                let moved = apply(placement.moves, to: &day, at: now)
                 let booking = Booking(
                     id: try store.newBookingID(), restaurant: restaurant, date: date, start: placement.start,
                     duration: placement.duration, party: party, tables: placement.tables, status: .seated,
                     channel: .walkIn, locked: true, notes: notes, guest: guest, durationGiven: duration != nil,
                     createdAt: now, updatedAt: now)
                 day.upsert(booking)
-                try commit(WriteBatch(expectedVersions: [key: version], bookings: [booking]), states: [key: day],
+                try commit(WriteBatch(expectedVersions: [key: version], bookings: moved.bookings + [booking]), states: [key: day],
                            layoutVersion: layoutVersion)
-                return .object([JSONMember("seated", true), JSONMember("booking", Encode.booking(booking)), JSONMember("moved", .array([]))])
+                return .object([JSONMember("seated", true), JSONMember("booking", Encode.booking(booking)), JSONMember("moved", moved.json)])
             case .seatNow(let placement):
                 return Self.waitQuote(asked: time, readyAt: placement.start, placement: placement)
             case .wait(let readyAt, let placement):
