@@ -17,16 +17,25 @@ public final class InMemoryStore: Store {
 
     public func layoutVersion(restaurant: String) throws -> Int { layouts[restaurant]?.version ?? 0 }
 
-    public func saveLayout(_ layout: Layout, expectedVersion: Int?) throws -> Int {
+    public func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?) throws -> Int {
         let current = layouts[layout.restaurant]?.version ?? 0
         if let expectedVersion, expectedVersion != current {
             throw StoreError.conflict("layout of \(layout.restaurant) is at version \(current), not \(expectedVersion)")
+        }
+        if let unchangedDays, try dayVersions(restaurant: layout.restaurant, from: unchangedDays.from) != unchangedDays.versions {
+            throw StoreError.conflict("bookings of \(layout.restaurant) changed while the layout was checked")
         }
         layouts[layout.restaurant] = StoredLayout(layout: layout, version: current + 1)
         return current + 1
     }
 
     public func restaurantCount() throws -> Int { layouts.count }
+
+    public func dayVersions(restaurant: String, from date: ServiceDate) throws -> [DayKey: Int] {
+        var versions: [DayKey: Int] = [:]
+        for (key, value) in days where key.restaurant == restaurant && key.date >= date { versions[key] = value.version }
+        return versions
+    }
 
     public func day(_ key: DayKey) throws -> DayRecord {
         guard let stored = days[key] else { return DayRecord(bookings: [], version: 0) }

@@ -126,6 +126,19 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func dayVersions(restaurant: String, from date: ServiceDate) throws -> [DayKey: Int] {
+        try database.read { db in try Self.dayVersions(db, restaurant: restaurant, from: date) }
+    }
+
+    private static func dayVersions(_ db: Database, restaurant: String, from date: ServiceDate) throws -> [DayKey: Int] {
+        var versions: [DayKey: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT date, version FROM day WHERE restaurant = ? AND date >= ?",
+                                    arguments: [restaurant, date.description]) {
+            if let day = ServiceDate(row["date"] as String) { versions[DayKey(restaurant: restaurant, date: day)] = row["version"] }
+        }
+        return versions
+    }
+
     public func restaurantCount() throws -> Int {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM restaurant") ?? 0 }
     }
@@ -170,12 +183,16 @@ public final class SQLiteStore: Store {
 
     // MARK: - Writes
 
-    public func saveLayout(_ layout: Layout, expectedVersion: Int?) throws -> Int {
+    public func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?) throws -> Int {
         let document = codec.encode(layout)
         return try immediate { db in
             let current = try Int.fetchOne(db, sql: "SELECT version FROM restaurant WHERE id = ?", arguments: [layout.restaurant]) ?? 0
             if let expectedVersion, expectedVersion != current {
                 throw StoreError.conflict("layout of \(layout.restaurant) is at version \(current), not \(expectedVersion)")
+            }
+            if let unchangedDays,
+               try Self.dayVersions(db, restaurant: layout.restaurant, from: unchangedDays.from) != unchangedDays.versions {
+                throw StoreError.conflict("bookings of \(layout.restaurant) changed while the layout was checked")
             }
             try db.execute(sql: """
                 INSERT INTO restaurant (id, layout, version) VALUES (?, ?, ?)

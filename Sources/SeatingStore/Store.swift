@@ -97,8 +97,12 @@ public protocol Store: AnyObject {
     /// The current layout version of a restaurant (0 when it has none), cheaply, to validate a
     /// compiled copy without reading the document.
     func layoutVersion(restaurant: String) throws -> Int
-    /// Saves a new layout version; fails with `conflict` when the current version is not `expectedVersion`.
-    func saveLayout(_ layout: Layout, expectedVersion: Int?) throws -> Int
+    /// Saves a new layout version; fails with `conflict` when the current version is not
+    /// `expectedVersion`, or when `unchangedDays` is given and the restaurant's days from its
+    /// `from` date on are not exactly those versions any more (a booking slipped in).
+    func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?) throws -> Int
+    /// The versions of a restaurant's days on `date` or later that hold any booking history.
+    func dayVersions(restaurant: String, from date: ServiceDate) throws -> [DayKey: Int]
     /// How many restaurants have a layout.
     func restaurantCount() throws -> Int
     /// The bookings of a restaurant-day (any status) and its version.

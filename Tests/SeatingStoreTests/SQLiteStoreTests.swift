@@ -93,14 +93,43 @@ import Testing
         do {
             let store = try SQLiteStore(path: path, layoutCodec: Self.codec)
             let layout = try Self.codec.decode("r")
-            #expect(try store.saveLayout(layout, expectedVersion: 0) == 1)
-            #expect(throws: StoreError.self) { try store.saveLayout(layout, expectedVersion: 0) }
-            #expect(try store.saveLayout(layout, expectedVersion: 1) == 2)
+            #expect(try store.saveLayout(layout, expectedVersion: 0, unchangedDays: nil) == 1)
+            #expect(throws: StoreError.self) { try store.saveLayout(layout, expectedVersion: 0, unchangedDays: nil) }
+            #expect(try store.saveLayout(layout, expectedVersion: 1, unchangedDays: nil) == 2)
             try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")]))
         }
         let reopened = try SQLiteStore(path: path, layoutCodec: Self.codec)
         #expect(try reopened.layout(restaurant: "r")?.version == 2)
         #expect(try reopened.restaurantCount() == 1)
         #expect(try reopened.booking(id: "B1") == Self.booking("B1"))
+    }
+
+    @Test func layoutSaveRefusesWhenABookingSlippedIn() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let checker = try SQLiteStore(path: path, layoutCodec: Self.codec)
+        let booker = try SQLiteStore(path: path, layoutCodec: Self.codec)
+        let layout = try Self.codec.decode("r")
+        _ = try checker.saveLayout(layout, expectedVersion: 0, unchangedDays: nil)
+        try booker.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")]))
+        let seen = try checker.dayVersions(restaurant: "r", from: Self.date)
+        #expect(seen == [Self.key: 1])
+        // Another process books on a new date after the check read the days.
+        let later = DayKey(restaurant: "r", date: Self.date.adding(days: 3)!)
+        var other = Self.booking("B2")
+        other.date = later.date
+        try booker.commit(WriteBatch(expectedVersions: [later: 0], bookings: [other]))
+        #expect(throws: StoreError.self) { try checker.saveLayout(layout, expectedVersion: 1, unchangedDays: (Self.date, seen)) }
+        let now = try checker.dayVersions(restaurant: "r", from: Self.date)
+        #expect(try checker.saveLayout(layout, expectedVersion: 1, unchangedDays: (Self.date, now)) == 2)
+        // With no bookings at all, a first booking slipping in is caught too.
+        let empty = try checker.dayVersions(restaurant: "r", from: Self.date.adding(days: 10)!)
+        #expect(empty.isEmpty)
+        var first = Self.booking("B3")
+        first.date = Self.date.adding(days: 12)!
+        try booker.commit(WriteBatch(expectedVersions: [DayKey(restaurant: "r", date: first.date): 0], bookings: [first]))
+        #expect(throws: StoreError.self) {
+            try checker.saveLayout(layout, expectedVersion: 2, unchangedDays: (Self.date.adding(days: 10)!, empty))
+        }
     }
 }

@@ -23,13 +23,17 @@ extension SeatingService {
         }
         let version = try retryingConflicts { () throws -> Int in
             let current = try store.layout(restaurant: layout.restaurant)
+            // The days the check reads must not change before the save (another process booking).
+            let today = Self.today(clock: clock, timezone: layout.timezone)
+            let days = try store.dayVersions(restaurant: layout.restaurant, from: today)
             let stranded = try strandedBookings(floor: floor, restaurant: layout.restaurant)
             if !stranded.isEmpty {
                 throw ProtocolError(.layoutConflict,
                                     "the new layout would strand \(stranded.count) existing booking(s); move or cancel them first",
                                     field: "layout", details: [JSONMember("bookings", .array(stranded))])
             }
-            return try store.saveLayout(layout, expectedVersion: current?.version ?? 0)
+            return try store.saveLayout(layout, expectedVersion: current?.version ?? 0,
+                                        unchangedDays: (today, days))
         }
         floors[layout.restaurant] = (version, floor)
         days.removeAll(restaurant: layout.restaurant)
@@ -48,9 +52,13 @@ extension SeatingService {
     /// Active bookings from today on that the new floor could not hold: unknown tables, tables
     /// that are no longer a table or combination, a party outside its min/max, a new block, or
     /// a larger buffer that makes two bookings overlap.
+    static func today(clock: ServiceClock, timezone: String) -> ServiceDate {
+        let local = Timestamps.localDate(clock.now(), timezone: timezone)
+        return ServiceDate(year: local.year, month: local.month, day: local.day) ?? ServiceDate("1970-01-01")!
+    }
+
     func strandedBookings(floor: Floor, restaurant: String) throws -> [JSONValue] {
-        let local = Timestamps.localDate(clock.now(), timezone: floor.layout.timezone)
-        let today = ServiceDate(year: local.year, month: local.month, day: local.day) ?? ServiceDate("1970-01-01")!
+        let today = Self.today(clock: clock, timezone: floor.layout.timezone)
         let bookings = try store.activeBookings(restaurant: restaurant, from: today)
         var stranded: [JSONValue] = []
         func report(_ booking: Booking, _ reason: String) {
