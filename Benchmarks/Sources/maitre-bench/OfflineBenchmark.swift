@@ -1,26 +1,14 @@
 import Foundation
 import Seating
+import SeatingService
+import SeatingStore
 
 /// The offline optimum on the hall: 600 seeded dinner requests, greedy vs optimum, proven gap, time.
 func runOfflineOptimum(root: URL, requests count: Int, timeLimitMilliseconds: Int) throws {
+    // The hall fixture, read exactly as layout.put reads it.
     let text = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"), encoding: .utf8)
-    _ = text
-    let layoutData = try Data(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"))
-    let value = try JSONParser.parse(Array(layoutData))
-    // The hall fixture through the same decoding as layout.put is in SeatingService; here a
-    // minimal reading of tables and combinations is enough for the optimum.
-    var tables: [Table] = []
-    for item in value["tables"]?.arrayValue ?? [] {
-        tables.append(Table(id: item["id"]!.stringValue!, min: item["min"]?.intValue ?? 1, max: item["max"]!.intValue!,
-                            area: item["area"]?.stringValue ?? "main", reservable: item["reservable"]?.boolValue ?? true))
-    }
-    var combinations: [Combination] = []
-    for item in value["combinations"]?.arrayValue ?? [] {
-        combinations.append(Combination(id: item["id"]!.stringValue!, tables: item["tables"]!.arrayValue!.compactMap(\.stringValue),
-                                        min: item["min"]?.intValue ?? 1, max: item["max"]!.intValue!))
-    }
-    let floor = try Floor(Layout(restaurant: "hall", bufferMinutes: value["bufferMinutes"]?.intValue ?? 0, tables: tables,
-                                 combinations: combinations, services: [Service(name: "dinner", first: 17 * 60, last: 22 * 60 + 30)]))
+    let floor = try Floor(try LayoutCodec.document.decode(text))
+    let tables = floor.tables, combinations = floor.layout.combinations
     var rng = SeededRandom(seed: 2026)
     let requests = (0..<count).map { index -> OfflineOptimum.Request in
         let u = Double.random(in: 0..<1, using: &rng), v = Double.random(in: 0..<1, using: &rng)

@@ -136,7 +136,7 @@ extension Reservations {
             return outcome.unit.map { Placement(start: start, duration: turn, unit: $0, tables: floor.units[$0].tableIDs) }
         }
         if let now = placement(at: time) { return .success(.seatNow(now)) }
-        if let reshuffle, time + (duration ?? 0) < ClockTime.limit,
+        if let reshuffle,
            let plan = Reshuffle.find(floor: floor, day: day, query: SeatingQuery(
                date: day.date, time: time, party: party, duration: duration, channel: .walkIn), limits: reshuffle) {
             var now = plan.placement

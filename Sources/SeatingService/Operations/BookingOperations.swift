@@ -25,7 +25,7 @@ extension SeatingService {
             let placement: Placement
             switch Reservations.place(floor: floor, day: day, query: query, pinned: pinned, reshuffle: reshuffle) {
             case .success(let found): placement = found
-            case .failure(let error): throw ProtocolError(error, floor: floor)
+            case .failure(let error): throw ProtocolError(error)
             }
             let now = timestamp
             let booking = Booking(
@@ -116,7 +116,7 @@ extension SeatingService {
             let moves: [Reshuffle.Move]
             switch Reservations.modify(floor: floor, targetDay: target, booking: booking, change: change, reshuffle: reshuffle) {
             case .success(let result): (updated, moves) = result
-            case .failure(let error): throw ProtocolError(error, floor: floor)
+            case .failure(let error): throw ProtocolError(error)
             }
             guard updated != booking else { return Self.bookingResult(booking, moved: .array([])) }
             let now = timestamp
@@ -151,7 +151,7 @@ extension SeatingService {
             let (updated, extra): (Booking, [JSONMember])
             switch change(booking, floor, day) {
             case .success(let result): (updated, extra) = result
-            case .failure(let error): throw ProtocolError(error, floor: floor)
+            case .failure(let error): throw ProtocolError(error)
             }
             guard updated != booking else { return .object([JSONMember("booking", Encode.booking(booking))] + extra) }
             var changed = updated

@@ -49,7 +49,7 @@ extension SeatingService {
             switch Reservations.walkIn(floor: floor, day: day, time: time, party: party, duration: duration,
                                        reshuffle: seatNow ? reshuffle : nil) {
             case .success(let result): outcome = result
-            case .failure(let error): throw ProtocolError(error, floor: floor)
+            case .failure(let error): throw ProtocolError(error)
             }
             switch outcome {
             case .seatNow(let placement) where seatNow:

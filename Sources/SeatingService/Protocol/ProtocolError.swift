@@ -51,7 +51,7 @@ public struct ProtocolError: Error, Sendable, Equatable {
     }
 
     /// Renders an engine refusal; `tablesField` is the request path of the tables a host named.
-    public init(_ error: SeatingError, floor: Floor, tablesField: String = "tables") {
+    public init(_ error: SeatingError, tablesField: String = "tables") {
         switch error {
         case .closed(let message): self.init(.closed, message, field: "time")
         case .partyTooLarge: self.init(.partyTooLarge, error.message, field: "party")
