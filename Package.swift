@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "maitre", targets: ["maitre"]),
+        .library(name: "MILP", targets: ["MILP"]),
         .library(name: "Seating", targets: ["Seating"]),
         .library(name: "SeatingService", targets: ["SeatingService"]),
         .library(name: "SeatingStore", targets: ["SeatingStore"]),

@@ -10,6 +10,7 @@ let package = Package(
         .executableTarget(
             name: "maitre-bench",
             dependencies: [
+                .product(name: "MILP", package: "Maitre"),
                 .product(name: "Seating", package: "Maitre"),
                 .product(name: "SeatingService", package: "Maitre"),
                 .product(name: "SeatingStore", package: "Maitre"),

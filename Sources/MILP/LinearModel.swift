@@ -85,6 +85,14 @@ public struct LinearModel: Sendable {
         columns[variable.index].upper = upper
     }
 
+    /// The same model with every variable continuous (binary ones kept within `0...1`): its optimum
+    /// bounds the integer program's.
+    public func relaxation() -> LinearModel {
+        var relaxed = self
+        for index in relaxed.columns.indices { relaxed.columns[index].kind = .continuous }
+        return relaxed
+    }
+
     /// Whether any variable is integer or binary.
     public var isInteger: Bool { columns.contains { $0.kind != .continuous } }
 

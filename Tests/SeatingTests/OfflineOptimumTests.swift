@@ -42,6 +42,93 @@ import Testing
         }
     }
 
+    /// Independent check of a plan: every seated request is on one reservable table or
+    /// combination that fits its party, and no table holds two requests at once (buffer included).
+    static func isValid(_ result: OfflineOptimum.Result, floor: Floor, requests: [OfflineOptimum.Request]) -> Bool {
+        let buffer = floor.layout.bufferMinutes
+        var busy: [String: [(Int, Int)]] = [:]
+        var covers = 0
+        for request in requests {
+            guard let tables = result.seated[request.id] else { continue }
+            guard let unit = floor.units.first(where: { $0.tableIDs == tables }), unit.reservable, unit.fits(request.party) else { return false }
+            let span = (request.time, request.time + request.duration + buffer)
+            for table in tables {
+                if busy[table, default: []].contains(where: { $0.0 < span.1 && span.0 < $0.1 }) { return false }
+                busy[table, default: []].append(span)
+            }
+            covers += request.party
+        }
+        return covers == result.covers && result.seated.count <= requests.count
+    }
+
+    @Test func matchesBruteForceWithIdenticalTablesAndRequests() {
+        // Identical tables become one capacity class and identical requests one request type with
+        // a count: both aggregations must stay exact.
+        var rng = SeededRandom(seed: 7)
+        for instance in 0..<25 {
+            let shapes = [(1, 2), (2, 4), (2, 4), (2, 4), (4, 6)]
+            let tables = (0..<Int.random(in: 3...5, using: &rng)).map { Table(id: "T\($0)", min: shapes[$0].0, max: shapes[$0].1) }
+            let floor = try! Floor(Layout(restaurant: "r", bufferMinutes: 15, tables: tables,
+                                          services: [Service(name: "d", first: 18 * 60, last: 22 * 60)]))
+            var requests: [OfflineOptimum.Request] = []
+            while requests.count < 7 {
+                let request = OfflineOptimum.Request(id: "r\(requests.count)", time: 18 * 60 + 30 * Int.random(in: 0...4, using: &rng),
+                                                     party: Int.random(in: 1...6, using: &rng), duration: 90)
+                for copy in 0..<min(7 - requests.count, Int.random(in: 1...3, using: &rng)) {
+                    requests.append(OfflineOptimum.Request(id: "r\(requests.count)", time: request.time, party: request.party,
+                                                           duration: request.duration + 0 * copy))
+                }
+            }
+            let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests)
+            #expect(result.covers == Self.bruteForce(floor: floor, requests: requests), "instance \(instance)")
+            #expect(result.coversBound == result.covers, "instance \(instance): the relaxation is tight on these")
+            #expect(Self.isValid(result, floor: floor, requests: requests), "instance \(instance)")
+        }
+    }
+
+    @Test func aBusyEveningIsValidAndWithinTheBound() throws {
+        // 24 tables: classes of identical tables, four pairs of four-tops that combine, a block.
+        var tables: [Table] = []
+        for index in 0..<8 { tables.append(Table(id: "D\(index)", min: 1, max: 2)) }
+        for index in 0..<10 { tables.append(Table(id: "F\(index)", min: 2, max: 4)) }
+        for index in 0..<4 { tables.append(Table(id: "S\(index)", min: 4, max: 6)) }
+        for index in 0..<2 { tables.append(Table(id: "E\(index)", min: 6, max: 8)) }
+        let combinations = (0..<4).map { Combination(id: "F\(2 * $0)+F\(2 * $0 + 1)", tables: ["F\(2 * $0)", "F\(2 * $0 + 1)"], min: 5, max: 8) }
+        let floor = try Floor(Layout(restaurant: "r", bufferMinutes: 10, tables: tables, combinations: combinations,
+                                     services: [Service(name: "d", first: 18 * 60, last: 22 * 60)],
+                                     blocks: [Block(tables: ["D3"], date: ServiceDate("2026-11-20")!, from: 19 * 60, to: 21 * 60)]))
+        var rng = SeededRandom(seed: 11)
+        let requests = (0..<300).map { index in
+            OfflineOptimum.Request(id: "q\(index)", time: 18 * 60 + 15 * Int.random(in: 0...16, using: &rng),
+                                   party: [1, 2, 2, 2, 3, 4, 4, 5, 6, 8].randomElement(using: &rng)!, duration: 30 * Int.random(in: 3...5, using: &rng))
+        }
+        let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests)
+        #expect(Self.isValid(result, floor: floor, requests: requests))
+        #expect(result.covers > result.greedyCovers)
+        #expect(result.covers <= result.coversBound)
+        #expect(result.gap < 0.005)
+        #expect(result.coversBound < requests.reduce(0) { $0 + $1.party }, "the bound must be a real one, not everyone")
+    }
+
+    @Test func modelsAreOnePerComponentAndAggregateIdenticalRequests() {
+        let floor = try! Floor(Layout(restaurant: "r", tables: [Table(id: "A", max: 2), Table(id: "B", max: 2), Table(id: "C", max: 4)],
+                                      services: [Service(name: "d", first: 12 * 60, last: 22 * 60)]))
+        let requests = [
+            OfflineOptimum.Request(id: "lunch1", time: 12 * 60, party: 2, duration: 60),
+            OfflineOptimum.Request(id: "lunch2", time: 12 * 60, party: 2, duration: 60),
+            OfflineOptimum.Request(id: "dinner", time: 19 * 60, party: 3, duration: 90),
+        ]
+        let models = OfflineOptimum.models(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests)
+        #expect(models.count == 2)
+        // Lunch: one request type (two identical couples) on the class {A, B} or on C; only C
+        // (capacity 1) could be over-used, so only C gets an occupancy column and flow row.
+        #expect(models[0].columns.map(\.name) == ["t0_class0", "t0_class1", "occ1_at_720"])
+        #expect(models[0].columns.map(\.upper) == [2, 1, 1])
+        #expect(models[0].rows.map(\.name) == ["once_t0", "flow1_at_720"])
+        // Dinner: a party of three fits only C.
+        #expect(models[1].columns.map(\.name) == ["t0_class1"])
+    }
+
     @Test func beatsGreedyWhereHindsightHelps() {
         // One four-top, one two-top. Greedy seats the early couple on... the two-top (waste 0), so
         // nothing is lost; but if a couple comes first while the two-top is busy, greedy puts it on

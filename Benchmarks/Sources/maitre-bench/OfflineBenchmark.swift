@@ -1,15 +1,16 @@
 import Foundation
+import MILP
 import Seating
 import SeatingService
 import SeatingStore
 
 /// The offline optimum on the hall: 600 seeded dinner requests, greedy vs optimum, proven gap, time.
-func runOfflineOptimum(root: URL, requests count: Int, timeLimitMilliseconds: Int) throws {
+func runOfflineOptimum(root: URL, requests count: Int, seed: UInt64, timeLimitMilliseconds: Int, writeLP: String?) throws {
     // The hall fixture, read exactly as layout.put reads it.
     let text = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"), encoding: .utf8)
     let floor = try Floor(try LayoutCodec.document.decode(text))
     let tables = floor.tables, combinations = floor.layout.combinations
-    var rng = SeededRandom(seed: 2026)
+    var rng = SeededRandom(seed: seed)
     let requests = (0..<count).map { index -> OfflineOptimum.Request in
         let u = Double.random(in: 0..<1, using: &rng), v = Double.random(in: 0..<1, using: &rng)
         let time = 17 * 60 + Int(((u + v) / 2) * 330) / 15 * 15
@@ -18,11 +19,16 @@ func runOfflineOptimum(root: URL, requests count: Int, timeLimitMilliseconds: In
         let duration = party <= 2 ? 90 : party <= 4 ? 105 : party <= 8 ? 135 : 165
         return OfflineOptimum.Request(id: "q\(index)", time: time, party: party, duration: duration)
     }
+    if let writeLP {
+        for (index, model) in OfflineOptimum.models(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests).enumerated() {
+            try ModelExport.write(model, format: .lp, to: index == 0 ? writeLP : "\(writeLP).\(index)")
+        }
+    }
     let start = DispatchTime.now().uptimeNanoseconds
     let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests, timeLimitMilliseconds: timeLimitMilliseconds)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "offline optimum, hall (%d tables, %d combinations), %d requests: %d covers (greedy %d, +%.1f %%), proven bound %d, gap %.2f %%, %d components, %.2f s (cap %d ms)",
-                 tables.count, combinations.count, count, result.covers, result.greedyCovers,
+    print(String(format: "offline optimum, hall (%d tables, %d combinations), %d requests (seed %d): %d covers, %d seats wasted (greedy %d, +%.1f %%), proven bound %d, gap %.2f %%, %d components, %.3f s (cap %d ms)",
+                 tables.count, combinations.count, count, Int(seed), result.covers, result.wastedSeats, result.greedyCovers,
                  100 * Double(result.covers - result.greedyCovers) / Double(max(1, result.greedyCovers)),
                  result.coversBound, 100 * result.gap, result.components, seconds, timeLimitMilliseconds))
 }

@@ -19,6 +19,19 @@ func runBenchmarks() throws {
     let requestCount = Int(option("--requests") ?? "") ?? 20_000
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
+    if arguments.contains("--offline-only") {
+        // Only the offline optimum: `--caps 1000,5000 --counts 600 --seeds 2026`; `--write-lp FILE`
+        // exports its model.
+        func list(_ name: String, _ fallback: String) -> [Int] { (option(name) ?? fallback).split(separator: ",").compactMap { Int($0) } }
+        for seed in list("--seeds", "2026") {
+            for count in list("--counts", "600") {
+                for cap in list("--caps", "1000") {
+                    try runOfflineOptimum(root: root, requests: count, seed: UInt64(seed), timeLimitMilliseconds: cap, writeLP: option("--write-lp"))
+                }
+            }
+        }
+        return
+    }
     let prettyLayout = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"), encoding: .utf8)
     let layoutText = JSONWriter.string(try JSONParser.parse(Array(prettyLayout.utf8)))  // one NDJSON line
     let date = ServiceDate("2026-11-21")!
@@ -123,7 +136,7 @@ func runBenchmarks() throws {
     for requests in [300, 900] { try runReplay(layoutFile: "hall", restaurant: "hall", requests: requests, seed: 6, root: root) }
 
     // 4. The offline optimum (analysts' yardstick).
-    for cap in [1_000, 5_000] { try runOfflineOptimum(root: root, requests: 600, timeLimitMilliseconds: cap) }
+    for cap in [1_000, 5_000] { try runOfflineOptimum(root: root, requests: 600, seed: 2026, timeLimitMilliseconds: cap, writeLP: nil) }
 
     // 5. Throughput through `maitre serve` (stdin to stdout, one process).
     if let binary = option("--maitre") {

@@ -1,3 +1,5 @@
+import MILP
+
 /// The yardstick for online policies: all of a day's requests known at once, choose which to
 /// seat and where to maximise covers, then to waste the fewest seats.
 ///
@@ -49,30 +51,42 @@ public enum OfflineOptimum {
         public var components: Int
     }
 
-    public static func solve(floor: Floor, date: ServiceDate, requests: [Request], timeLimitMilliseconds: Int = 1_000) -> Result {
-        let buffer = floor.layout.bufferMinutes
-        let empty = DayState(floor: floor, date: date, bookings: [])
-        let ordered = requests.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
-        // Components of overlapping intervals.
+    /// The requests in time order, split where no interval (buffer included) spans the gap.
+    static func components(of requests: [Request], buffer: Int) -> [[Request]] {
         var components: [[Request]] = []
         var reach = Int.min
-        for request in ordered {
+        for request in requests.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) {
             if request.time >= reach || components.isEmpty { components.append([]) }
             components[components.count - 1].append(request)
             reach = max(reach, request.time + request.duration + buffer)
         }
+        return components
+    }
+
+    /// The integer programs `solve` hands GLPK, one per component, for export to other solvers.
+    /// Variables `r<i>_class<k>` (request i on capacity class k) and `r<i>_<unit>`; minimised
+    /// objective `-weight * party + wasted seats` per seated request.
+    public static func models(floor: Floor, date: ServiceDate, requests: [Request]) -> [LinearModel] {
+        let classes = TableClasses(floor: floor, day: DayState(floor: floor, date: date, bookings: []))
+        return components(of: requests, buffer: floor.layout.bufferMinutes).map {
+            OfflineProgram(classes: classes, requests: $0, buffer: floor.layout.bufferMinutes).linear
+        }
+    }
+
+    public static func solve(floor: Floor, date: ServiceDate, requests: [Request], timeLimitMilliseconds: Int = 1_000) -> Result {
+        let buffer = floor.layout.bufferMinutes
+        let empty = DayState(floor: floor, date: date, bookings: [])
+        let components = components(of: requests, buffer: buffer)
         var result = Result(seated: [:], covers: 0, wastedSeats: 0, greedyCovers: 0, coversBound: 0, gap: 0, components: components.count)
         let totalItems = max(1, requests.count)
+        let classes = TableClasses(floor: floor, day: empty)
         for component in components {
             let share = max(10, timeLimitMilliseconds * component.count / totalItems)
             let greedy = greedyPlan(floor: floor, day: empty, requests: component)
             result.greedyCovers += greedy.covers
-            let classes = TableClasses(floor: floor, day: empty)
             var chosen = greedy
             var bound = component.reduce(0) { $0 + $1.party }   // seating everyone is the trivial bound
-            // The greedy plan is the fallback, not a start handed to GLPK: handing it over needs the
-            // MIP presolver off, which measured worse (972 vs 986 covers on the hall at 1 s).
-            if let solved = classes.solve(requests: component, buffer: buffer, timeLimitMilliseconds: share) {
+            if let solved = solveComponent(classes: classes, requests: component, buffer: buffer, timeLimitMilliseconds: share) {
                 let items = component.map { request in
                     AssignmentModel.Item(booking: request.id, party: request.party, start: request.time,
                                          end: request.time + request.duration + buffer, eligible: [], current: nil)
@@ -97,6 +111,40 @@ public enum OfflineOptimum {
         }
         result.gap = result.coversBound == 0 ? 0 : Double(result.coversBound - result.covers) / Double(result.coversBound)
         return result
+    }
+
+    /// How far from the bound a rounded plan may be before branch-and-bound is worth running.
+    static let targetGap = 0.001
+
+    /// One component: the linear relaxation gives the covers bound and guides rounding; local
+    /// search improves the rounded plan; branch-and-bound starts from it only while it is short
+    /// of the bound by more than `targetGap`. Nil when no plan could be made concrete.
+    static func solveComponent(classes: TableClasses, requests: [Request], buffer: Int,
+                               timeLimitMilliseconds: Int) -> (units: [Int?], coversBound: Int)? {
+        let program = OfflineProgram(classes: classes, requests: requests, buffer: buffer)
+        var bound = requests.reduce(0) { $0 + $1.party }
+        var packing = OfflinePacking(program: program)
+        let relaxationOptions = SolveOptions(timeLimitMilliseconds: max(1, timeLimitMilliseconds))
+        if let relaxed = try? MILPSolver().solve(program.linear.relaxation(), options: relaxationOptions),
+           relaxed.status == .optimal, let objective = relaxed.objective {
+            bound = min(bound, program.coversBound(objectiveBound: objective))
+            packing = .rounding(program: program, relaxed: program.choices.map { $0.map { relaxed.value($0.variable) } })
+        } else {
+            packing.fill(order: packing.largestFirst)
+        }
+        packing.improve(rounds: 20)
+        var counts = packing.counts
+        if Double(bound - packing.covers) > targetGap * Double(bound) {
+            let options = SolveOptions(timeLimitMilliseconds: max(1, timeLimitMilliseconds / 2), relativeGap: targetGap,
+                                       initialSolution: program.values(for: counts))
+            if let solution = try? MILPSolver().solve(program.linear, options: options), solution.hasSolution {
+                let candidate = program.counts(solution)
+                if program.covers(candidate) > packing.covers { counts = candidate }
+                if let lower = solution.bound { bound = min(bound, program.coversBound(objectiveBound: lower)) }
+            }
+        }
+        guard let units = program.units(for: counts, requestCount: requests.count) else { return nil }
+        return (units, bound)
     }
 
     struct Plan {

@@ -1,0 +1,166 @@
+/// A plan in `OfflineProgram`'s aggregated terms (how many requests of each type sit on each
+/// choice) that keeps every resource's occupancy at every node, so placing, removing and checking
+/// a request costs only the nodes it covers. Built by rounding the linear relaxation, then
+/// improved by local search: seat a waiting request by ejecting the smallest blocking parties and
+/// re-seating them elsewhere, kept only when covers rise (or waste falls at equal covers).
+///
+/// Invariants: `occupancy[r][i]` counts the seated requests using resource `r` that cover node `i`
+/// and never exceeds `program.capacity[r]`; `seated[t]` never exceeds the type's count; `covers`
+/// and `waste` are the plan's totals. Deterministic: no clock, no randomness.
+struct OfflinePacking {
+    let program: OfflineProgram
+    private(set) var counts: [[Int]]
+    private(set) var occupancy: [[Int]]
+    private(set) var seated: [Int]
+    private(set) var covers = 0
+    private(set) var waste = 0
+    /// Per resource, the (type, choice) pairs that use it.
+    private let users: [[(type: Int, choice: Int)]]
+    /// Per type, its choice indices in ascending waste.
+    private let byWaste: [[Int]]
+
+    init(program: OfflineProgram) {
+        self.program = program
+        counts = program.choices.map { Array(repeating: 0, count: $0.count) }
+        occupancy = program.capacity.map { _ in Array(repeating: 0, count: program.nodes.count) }
+        seated = Array(repeating: 0, count: program.types.count)
+        var users: [[(type: Int, choice: Int)]] = Array(repeating: [], count: program.capacity.count)
+        for (type, row) in program.choices.enumerated() {
+            for (choice, entry) in row.enumerated() {
+                for resource in entry.resources { users[resource].append((type, choice)) }
+            }
+        }
+        self.users = users
+        byWaste = program.choices.map { row in row.indices.sorted { (row[$0].waste, $0) < (row[$1].waste, $1) } }
+    }
+
+    func hasRoom(_ type: Int) -> Bool { seated[type] < program.types[type].requests.count }
+
+    func fits(_ type: Int, _ choice: Int) -> Bool {
+        guard hasRoom(type) else { return false }
+        let nodes = program.types[type].nodes
+        for resource in program.choices[type][choice].resources {
+            let limit = program.capacity[resource]
+            for node in nodes where occupancy[resource][node] >= limit { return false }
+        }
+        return true
+    }
+
+    mutating func add(_ type: Int, _ choice: Int) {
+        change(type, choice, by: 1)
+    }
+
+    mutating func remove(_ type: Int, _ choice: Int) {
+        change(type, choice, by: -1)
+    }
+
+    private mutating func change(_ type: Int, _ choice: Int, by step: Int) {
+        counts[type][choice] += step
+        seated[type] += step
+        covers += step * program.types[type].party
+        waste += step * program.choices[type][choice].waste
+        for resource in program.choices[type][choice].resources {
+            for node in program.types[type].nodes { occupancy[resource][node] += step }
+        }
+    }
+
+    /// Seats each type on its first choice (least waste) that fits, while it has room; types in
+    /// `order`.
+    mutating func fill(order: [Int]) {
+        for type in order {
+            for choice in byWaste[type] {
+                while fits(type, choice) { add(type, choice) }
+            }
+        }
+    }
+
+    /// Types from the largest party down, earliest first: the order greedy filling and the local
+    /// search visit them.
+    var largestFirst: [Int] {
+        program.types.indices.sorted {
+            let a = program.types[$0], b = program.types[$1]
+            return (-a.party, a.start, $0) < (-b.party, b.start, $1)
+        }
+    }
+
+    /// Rounds a relaxed solution (per type and choice): whole parts first, then the larger
+    /// fractions, then greedy filling of whatever still fits.
+    static func rounding(program: OfflineProgram, relaxed: [[Double]]) -> OfflinePacking {
+        var packing = OfflinePacking(program: program)
+        var fractions: [(value: Double, type: Int, choice: Int)] = []
+        for (type, row) in relaxed.enumerated() {
+            for (choice, value) in row.enumerated() {
+                let whole = Int((value + 1e-6).rounded(.down))
+                for _ in 0..<max(0, whole) where packing.fits(type, choice) { packing.add(type, choice) }
+                let fraction = value - Double(whole)
+                if fraction > 1e-6 { fractions.append((fraction, type, choice)) }
+            }
+        }
+        fractions.sort { ($0.value, program.types[$0.type].party, -$0.type, -$0.choice) > ($1.value, program.types[$1.type].party, -$1.type, -$1.choice) }
+        for entry in fractions where packing.fits(entry.type, entry.choice) { packing.add(entry.type, entry.choice) }
+        packing.fill(order: packing.largestFirst)
+        return packing
+    }
+
+    /// Local search: for every type with a waiting request, try each choice, ejecting the
+    /// smallest parties that block it and re-seating them anywhere; keep a try that seats more
+    /// covers, or as many with less waste. Repeats until a round changes nothing or `rounds` ran.
+    mutating func improve(rounds: Int) {
+        for _ in 0..<rounds {
+            var improved = false
+            for type in largestFirst where hasRoom(type) {
+                for choice in byWaste[type] where hasRoom(type) {
+                    if tryInsert(type, choice) { improved = true }
+                }
+            }
+            if !improved { return }
+        }
+    }
+
+    /// Seats one request of `type` on `choice`, ejecting blockers; keeps the change only if it
+    /// improves the plan.
+    private mutating func tryInsert(_ type: Int, _ choice: Int) -> Bool {
+        if fits(type, choice) {
+            add(type, choice)
+            return true
+        }
+        let before = (covers, waste)
+        var ejected: [(type: Int, choice: Int)] = []
+        let nodes = program.types[type].nodes
+        for resource in program.choices[type][choice].resources {
+            for node in nodes where occupancy[resource][node] >= program.capacity[resource] {
+                // The smallest party on this resource covering this node (latest start on ties).
+                var pick: (type: Int, choice: Int)?
+                for user in users[resource] where counts[user.type][user.choice] > 0 && program.types[user.type].nodes.contains(node) {
+                    guard let current = pick else { pick = user; continue }
+                    let a = program.types[user.type], b = program.types[current.type]
+                    if (a.party, -a.start) < (b.party, -b.start) { pick = user }
+                }
+                guard let pick, ejected.count < 4 else { return undo(ejected: ejected, placed: nil, reseated: []) }
+                remove(pick.type, pick.choice)
+                ejected.append(pick)
+            }
+        }
+        guard fits(type, choice) else {
+            return undo(ejected: ejected, placed: nil, reseated: [])
+        }
+        add(type, choice)
+        var reseated: [(type: Int, choice: Int)] = []
+        for out in ejected.sorted(by: { program.types[$0.type].party > program.types[$1.type].party }) {
+            if let other = byWaste[out.type].first(where: { fits(out.type, $0) }) {
+                add(out.type, other)
+                reseated.append((out.type, other))
+            }
+        }
+        if covers > before.0 || (covers == before.0 && waste < before.1) { return true }
+        return undo(ejected: ejected, placed: (type, choice), reseated: reseated)
+    }
+
+    private mutating func undo(ejected: [(type: Int, choice: Int)], placed: (type: Int, choice: Int)?,
+                               reseated: [(type: Int, choice: Int)]) -> Bool {
+        for entry in reseated { remove(entry.type, entry.choice) }
+        if let placed { remove(placed.type, placed.choice) }
+        for entry in ejected { add(entry.type, entry.choice) }
+        return false
+    }
+}

@@ -1,0 +1,218 @@
+import MILP
+
+/// The offline optimum's integer program over one component of requests, aggregated twice:
+/// identical requests (same start, end and party) form one request type with a count, and
+/// interchangeable tables form one capacity class (`TableClasses`).
+///
+/// Resources: each class (capacity `k`, its number of tables) and each table modelled on its own
+/// (capacity 1). A choice puts a request type on a class or on an individual unit (a table or a
+/// combination, which uses each member table's resource).
+///
+/// Variables `y[type][choice]`, integer in `0...min(count, capacity)`: how many requests of the
+/// type sit on the choice. Rows: a type seats at most its count; every resource holds at most its
+/// capacity at every instant where a request starts, written as an occupancy flow
+/// `occ[i] = occ[i-1] + started at node i - ended after node i-1 and by node i`, `0 <= occ <= k`.
+/// That is exact (occupancy only rises at starts) and costs three non-zeros per variable instead
+/// of one per instant covered. Objective (minimised): `-weight * party + wasted seats` per seated
+/// request, `weight` larger than any possible total waste, so covers come first.
+///
+/// Invariant: `nodes` are the component's distinct start instants, ascending; `types[t].nodes` is
+/// the range of node indices a request of that type covers (`start <= node < end`).
+struct OfflineProgram {
+    /// Requests that are interchangeable: same interval and party.
+    struct RequestType {
+        var start: Int
+        /// End of the occupied interval, buffer included.
+        var end: Int
+        var party: Int
+        /// Indices of the requests (in the component) of this type.
+        var requests: [Int]
+        var nodes: Range<Int>
+    }
+
+    enum Option: Hashable {
+        case group(Int)
+        case unit(Int)
+    }
+
+    struct Choice {
+        var option: Option
+        var waste: Int
+        var resources: [Int]
+        var variable: LinearModel.Variable
+    }
+
+    let classes: TableClasses
+    let types: [RequestType]
+    let choices: [[Choice]]
+    let nodes: [Int]
+    /// Capacity of each resource: classes first, then individual tables.
+    let capacity: [Int]
+    let linear: LinearModel
+    /// The most waste any plan can have; `weight = maxWaste + 1`.
+    let maxWaste: Double
+    var weight: Double { maxWaste + 1 }
+
+    init(classes: TableClasses, requests: [OfflineOptimum.Request], buffer: Int) {
+        self.classes = classes
+        let floor = classes.floor
+        let nodes = Array(Set(requests.map(\.time))).sorted()
+        self.nodes = nodes
+        func firstNode(atOrAfter instant: Int) -> Int {
+            var low = 0, high = nodes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if nodes[middle] < instant { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        // Request types in order of first appearance.
+        var types: [RequestType] = []
+        var typeIndex: [[Int]: Int] = [:]
+        for (index, request) in requests.enumerated() {
+            let end = request.time + request.duration + buffer
+            let key = [request.time, end, request.party]
+            if let known = typeIndex[key] {
+                types[known].requests.append(index)
+            } else {
+                typeIndex[key] = types.count
+                types.append(RequestType(start: request.time, end: end, party: request.party, requests: [index],
+                                         nodes: firstNode(atOrAfter: request.time)..<firstNode(atOrAfter: end)))
+            }
+        }
+        self.types = types
+        // Resources.
+        var capacity = classes.classes.map(\.tables.count)
+        var tableResource: [Int: Int] = [:]
+        for table in Set(classes.individual.flatMap { floor.units[$0].members }).sorted() {
+            tableResource[table] = capacity.count
+            capacity.append(1)
+        }
+        self.capacity = capacity
+        // Choices and variables.
+        var model = LinearModel(sense: .minimize)
+        var maxWaste = 0.0
+        var choices: [[Choice]] = []
+        var users: [[(type: Int, variable: LinearModel.Variable)]] = Array(repeating: [], count: capacity.count)
+        for (index, type) in types.enumerated() {
+            var options: [(Option, Int, [Int])] = []
+            for (group, shape) in classes.classes.enumerated() where shape.min <= type.party && type.party <= shape.max {
+                options.append((.group(group), shape.max - type.party, [group]))
+            }
+            for unit in classes.individual where floor.units[unit].fits(type.party) {
+                let members = floor.units[unit].members
+                guard !members.contains(where: { classes.day.isBlocked(table: $0, from: type.start, to: type.end) }) else { continue }
+                options.append((.unit(unit), floor.units[unit].max - type.party, members.map { tableResource[$0]! }))
+            }
+            maxWaste += Double(type.requests.count * (options.map(\.1).max() ?? 0))
+            var row: [Choice] = []
+            for (option, waste, resources) in options {
+                let name: String = switch option {
+                case .group(let group): "t\(index)_class\(group)"
+                case .unit(let unit): "t\(index)_\(AssignmentModel.name(floor.units[unit].id))"
+                }
+                let most = min(type.requests.count, resources.map { capacity[$0] }.min() ?? 0)
+                let variable = model.addVariable(name: name, kind: most == 1 ? .binary : .integer, lower: 0, upper: Double(most))
+                row.append(Choice(option: option, waste: waste, resources: resources, variable: variable))
+                for resource in resources { users[resource].append((index, variable)) }
+            }
+            choices.append(row)
+        }
+        self.choices = choices
+        self.maxWaste = maxWaste
+        for (index, type) in types.enumerated() {
+            for choice in choices[index] {
+                model.setObjective(choice.variable, -(maxWaste + 1) * Double(type.party) + Double(choice.waste))
+            }
+            model.addRow(name: "once_t\(index)", choices[index].map { ($0.variable, 1.0) }, upper: Double(type.requests.count))
+        }
+        // Occupancy flow per resource, over the nodes its users start at.
+        for (resource, using) in users.enumerated() where using.reduce(0, { $0 + types[$1.type].requests.count }) > capacity[resource] {
+            let starts = Array(Set(using.map { types[$0.type].start })).sorted()
+            var startingAt: [Int: [LinearModel.Variable]] = [:]
+            var endingBy: [Int: [LinearModel.Variable]] = [:]   // keyed by the first start at or after the end
+            for (type, variable) in using {
+                startingAt[types[type].start, default: []].append(variable)
+                var low = 0, high = starts.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if starts[middle] < types[type].end { low = middle + 1 } else { high = middle }
+                }
+                if low < starts.count { endingBy[starts[low], default: []].append(variable) }
+            }
+            var previous: LinearModel.Variable?
+            for instant in starts {
+                let occupancy = model.addVariable(name: "occ\(resource)_at_\(instant)", kind: .continuous,
+                                                  lower: 0, upper: Double(capacity[resource]))
+                var terms: [(LinearModel.Variable, Double)] = [(occupancy, 1)]
+                if let previous { terms.append((previous, -1)) }
+                for variable in startingAt[instant] ?? [] { terms.append((variable, -1)) }
+                for variable in endingBy[instant] ?? [] { terms.append((variable, 1)) }
+                model.addRow(name: "flow\(resource)_at_\(instant)", terms, lower: 0, upper: 0)
+                previous = occupancy
+            }
+        }
+        linear = model
+    }
+
+    /// The most covers an objective value (or bound) allows: covers `c` and waste `w` give
+    /// `-weight * c + w` with `0 <= w <= maxWaste`.
+    func coversBound(objectiveBound: Double) -> Int {
+        Int(((maxWaste - objectiveBound) / weight + 1e-6).rounded(.down))
+    }
+
+    /// Per type and choice, how many requests a solution seats there.
+    func counts(_ solution: Solution) -> [[Int]] {
+        choices.map { row in row.map { Int(solution.value($0.variable).rounded()) } }
+    }
+
+    /// Covers seated by `counts`.
+    func covers(_ counts: [[Int]]) -> Int {
+        zip(types, counts).reduce(0) { $0 + $1.0.party * $1.1.reduce(0, +) }
+    }
+
+    /// The model's column values for `counts` (occupancies filled in), to hand GLPK as a start.
+    func values(for counts: [[Int]]) -> [Double] {
+        var values = Array(repeating: 0.0, count: linear.columns.count)
+        for (row, numbers) in zip(choices, counts) {
+            for (choice, count) in zip(row, numbers) { values[choice.variable.index] = Double(count) }
+        }
+        // Each occupancy column follows from its flow row: occ = previous + started - ended.
+        for row in linear.rows where row.name.hasPrefix("flow") {
+            guard let own = row.terms.first else { continue }
+            values[own.variable.index] = -row.terms.dropFirst().reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
+        }
+        return values
+    }
+
+    /// Concrete units for the component's requests from per-type counts: individual units as
+    /// chosen, class members by interval colouring in start order. Nil if a class is over
+    /// capacity somewhere (the counts were not feasible).
+    func units(for counts: [[Int]], requestCount: Int) -> [Int?]? {
+        var units: [Int?] = Array(repeating: nil, count: requestCount)
+        var perClass: [[Int]] = Array(repeating: [], count: classes.classes.count)
+        for (index, type) in types.enumerated() {
+            var waiting = type.requests[...]
+            for (choice, count) in zip(choices[index], counts[index]) where count > 0 {
+                guard count <= waiting.count else { return nil }
+                let taken = waiting.prefix(count)
+                waiting = waiting.dropFirst(count)
+                switch choice.option {
+                case .unit(let unit): for request in taken { units[request] = unit }
+                case .group(let group): perClass[group].append(contentsOf: taken)
+                }
+            }
+        }
+        var spans: [Int: (Int, Int)] = [:]
+        for type in types { for request in type.requests { spans[request] = (type.start, type.end) } }
+        for (group, members) in perClass.enumerated() {
+            var freeAt = Array(repeating: Int.min, count: classes.classes[group].tables.count)
+            for request in members.sorted(by: { (spans[$0]!.0, $0) < (spans[$1]!.0, $1) }) {
+                guard let slot = freeAt.indices.first(where: { freeAt[$0] <= spans[request]!.0 }) else { return nil }
+                freeAt[slot] = spans[request]!.1
+                units[request] = classes.classes[group].tables[slot]
+            }
+        }
+        return units
+    }
+}
