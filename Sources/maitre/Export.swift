@@ -5,10 +5,12 @@ import Seating
 import SeatingService
 import SeatingStore
 
-/// `maitre export`: write the repack model of a stored restaurant-day for another solver.
+/// `maitre export`: write the integer programs of a stored restaurant-day for another solver —
+/// the repack (`optimize`), or with `--party` and `--time` the reshuffle that would seat a new
+/// party. (`maitre optimum --lp|--mps` writes the offline optimum's.)
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the integer program that repacks a restaurant-day (what `optimize` solves) as CPLEX LP or MPS.")
+        abstract: "Write the integer program that repacks a restaurant-day (what `optimize` solves), or with --party and --time the reshuffle that would seat a new party, as CPLEX LP or MPS.")
 
     @Option(help: "The SQLite database.")
     var db: String = "maitre.db"
@@ -19,8 +21,14 @@ struct Export: ParsableCommand {
     @Option(help: "The service date, YYYY-MM-DD.")
     var date: String
 
-    @Option(help: "Only bookings starting at or after this time (HH:MM) may move.")
+    @Option(help: "Repack: only bookings starting at or after this time (HH:MM) may move.")
     var from: String?
+
+    @Option(help: "Reshuffle: the new party's size (with --time).")
+    var party: Int?
+
+    @Option(help: "Reshuffle: the new party's time, HH:MM (with --party).")
+    var time: String?
 
     @Flag(help: "The format (default: --lp).")
     var format: ModelExport.Format = .lp
@@ -40,9 +48,23 @@ struct Export: ParsableCommand {
         }
         let floor = try Floor(stored.layout)
         let day = DayState(floor: floor, date: serviceDate, bookings: try store.day(DayKey(restaurant: restaurant, date: serviceDate)).bookings)
-        let (model, _) = Repack.model(floor: floor, day: day, from: fromMinutes)
+        let model: AssignmentModel
+        switch (party, time) {
+        case (nil, nil):
+            model = Repack.model(floor: floor, day: day, from: fromMinutes).model
+        case (let party?, let time?):
+            guard (1...1_000).contains(party) else { throw ValidationError("--party must be in 1...1000") }
+            guard let minutes = ClockTime.parse(time) else { throw ValidationError("--time must be HH:MM") }
+            let query = SeatingQuery(date: serviceDate, time: minutes, party: party, channel: .host)
+            guard let program = Reshuffle.program(floor: floor, day: day, query: query) else {
+                throw ValidationError("no reshuffle model: no unlocked booking overlaps \(time), or no table could take \(party) even with them moved")
+            }
+            model = program.model
+        default:
+            throw ValidationError("--party and --time go together")
+        }
         try ModelExport.write(model.linear, format: format, to: output)
-        print("\(output): \(model.items.count) bookings, \(model.linear.columns.count) variables, \(model.linear.rows.count) rows (\(format.rawValue))")
+        print("\(output): \(model.items.count) items, \(model.linear.columns.count) variables, \(model.linear.rows.count) rows (\(format.rawValue))")
     }
 }
 

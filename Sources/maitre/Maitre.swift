@@ -7,6 +7,6 @@ struct Maitre: ParsableCommand {
         commandName: "maitre",
         abstract: "Restaurant table assignment and seating optimization.",
         version: "0.1.0",
-        subcommands: [Serve.self, Check.self, Export.self],
+        subcommands: [Serve.self, Check.self, Export.self, Optimum.self],
         defaultSubcommand: Serve.self)
 }

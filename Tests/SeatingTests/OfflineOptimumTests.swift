@@ -110,23 +110,25 @@ import Testing
         #expect(result.coversBound < requests.reduce(0) { $0 + $1.party }, "the bound must be a real one, not everyone")
     }
 
-    @Test func modelsAreOnePerComponentAndAggregateIdenticalRequests() {
+    @Test func theDaysModelAggregatesIdenticalRequestsAndTables() {
         let floor = try! Floor(Layout(restaurant: "r", tables: [Table(id: "A", max: 2), Table(id: "B", max: 2), Table(id: "C", max: 4)],
                                       services: [Service(name: "d", first: 12 * 60, last: 22 * 60)]))
         let requests = [
             OfflineOptimum.Request(id: "lunch1", time: 12 * 60, party: 2, duration: 60),
-            OfflineOptimum.Request(id: "lunch2", time: 12 * 60, party: 2, duration: 60),
             OfflineOptimum.Request(id: "dinner", time: 19 * 60, party: 3, duration: 90),
+            OfflineOptimum.Request(id: "lunch2", time: 12 * 60, party: 2, duration: 60),
         ]
-        let models = OfflineOptimum.models(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests)
-        #expect(models.count == 2)
-        // Lunch: one request type (two identical couples) on the class {A, B} or on C; only C
-        // (capacity 1) could be over-used, so only C gets an occupancy column and flow row.
-        #expect(models[0].columns.map(\.name) == ["t0_class0", "t0_class1", "occ1_at_720"])
-        #expect(models[0].columns.map(\.upper) == [2, 1, 1])
-        #expect(models[0].rows.map(\.name) == ["once_t0", "flow1_at_720"])
-        // Dinner: a party of three fits only C.
-        #expect(models[1].columns.map(\.name) == ["t0_class1"])
+        let model = OfflineOptimum.model(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests)
+        // Lunch: one request type (two identical couples) on the class {A, B} or on C; dinner: a
+        // party of three fits only C. Only C (capacity 1) could be over-used, so only C gets
+        // occupancy columns and flow rows, at the two start instants.
+        #expect(model.columns.map(\.name) == ["t0_class0", "t0_class1", "t1_class1", "occ1_at_720", "occ1_at_1140"])
+        #expect(model.columns.map(\.upper) == [2, 1, 1, 1, 1])
+        #expect(model.rows.map(\.name) == ["once_t0", "once_t1", "flow1_at_720", "flow1_at_1140"])
+        // The couples' interval ends (13:00) by the dinner node: it leaves C there.
+        let dinnerFlow = model.rows[3].terms.map { (model.columns[$0.variable.index].name, $0.coefficient) }
+        #expect(dinnerFlow.map(\.0) == ["occ1_at_1140", "occ1_at_720", "t1_class1", "t0_class1"])
+        #expect(dinnerFlow.map(\.1) == [1, -1, -1, 1])
     }
 
     @Test func beatsGreedyWhereHindsightHelps() {

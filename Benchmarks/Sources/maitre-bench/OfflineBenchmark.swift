@@ -5,7 +5,7 @@ import SeatingService
 import SeatingStore
 
 /// The offline optimum on the hall: 600 seeded dinner requests, greedy vs optimum, proven gap, time.
-func runOfflineOptimum(root: URL, requests count: Int, seed: UInt64, timeLimitMilliseconds: Int, writeLP: String?) throws {
+func runOfflineOptimum(root: URL, requests count: Int, seed: UInt64, timeLimitMilliseconds: Int, writeLP: String? = nil, writeDemand: String? = nil) throws {
     // The hall fixture, read exactly as layout.put reads it.
     let text = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"), encoding: .utf8)
     let floor = try Floor(try LayoutCodec.document.decode(text))
@@ -20,9 +20,12 @@ func runOfflineOptimum(root: URL, requests count: Int, seed: UInt64, timeLimitMi
         return OfflineOptimum.Request(id: "q\(index)", time: time, party: party, duration: duration)
     }
     if let writeLP {
-        for (index, model) in OfflineOptimum.models(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests).enumerated() {
-            try ModelExport.write(model, format: .lp, to: index == 0 ? writeLP : "\(writeLP).\(index)")
-        }
+        try ModelExport.write(OfflineOptimum.model(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests), format: .lp, to: writeLP)
+    }
+    if let writeDemand {
+        // The requests as a demand file for `maitre optimum`.
+        let lines = requests.map { #"{"id":"\#($0.id)","time":"\#(ClockTime.format($0.time))","party":\#($0.party),"duration":\#($0.duration)}"# }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: writeDemand, atomically: true, encoding: .utf8)
     }
     let start = DispatchTime.now().uptimeNanoseconds
     let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests, timeLimitMilliseconds: timeLimitMilliseconds)

@@ -21,12 +21,13 @@ func runBenchmarks() throws {
         .deletingLastPathComponent().deletingLastPathComponent()
     if arguments.contains("--offline-only") {
         // Only the offline optimum: `--caps 1000,5000 --counts 600 --seeds 2026`; `--write-lp FILE`
-        // exports its model.
+        // exports its model, `--write-demand FILE` its requests (the format `maitre optimum` reads).
         func list(_ name: String, _ fallback: String) -> [Int] { (option(name) ?? fallback).split(separator: ",").compactMap { Int($0) } }
         for seed in list("--seeds", "2026") {
             for count in list("--counts", "600") {
                 for cap in list("--caps", "1000") {
-                    try runOfflineOptimum(root: root, requests: count, seed: UInt64(seed), timeLimitMilliseconds: cap, writeLP: option("--write-lp"))
+                    try runOfflineOptimum(root: root, requests: count, seed: UInt64(seed), timeLimitMilliseconds: cap,
+                                          writeLP: option("--write-lp"), writeDemand: option("--write-demand"))
                 }
             }
         }
@@ -136,7 +137,7 @@ func runBenchmarks() throws {
     for requests in [300, 900] { try runReplay(layoutFile: "hall", restaurant: "hall", requests: requests, seed: 6, root: root) }
 
     // 4. The offline optimum (analysts' yardstick).
-    for cap in [1_000, 5_000] { try runOfflineOptimum(root: root, requests: 600, seed: 2026, timeLimitMilliseconds: cap, writeLP: nil) }
+    for cap in [250, 1_000] { try runOfflineOptimum(root: root, requests: 600, seed: 2026, timeLimitMilliseconds: cap) }
 
     // 5. Throughput through `maitre serve` (stdin to stdout, one process).
     if let binary = option("--maitre") {

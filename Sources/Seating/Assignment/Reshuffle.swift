@@ -106,8 +106,19 @@ public enum Reshuffle {
         return nil
     }
 
-    /// The integer program (see the type's documentation and `AssignmentModel`).
-    static func solve(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits) -> Plan? {
+    /// The integer program for seating `query` at its time (see the type's documentation): the
+    /// movable bookings then the new party as items, and every other booking fixed. Nil when
+    /// nothing could move or the cheap bound says no re-assignment can help.
+    public struct Program: Sendable {
+        public let model: AssignmentModel
+        /// The day without the movable bookings.
+        let fixed: DayState
+        let start: Int
+        let duration: Int
+        let end: Int
+    }
+
+    public static func program(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits = Limits()) -> Program? {
         let duration = SlotEvaluator.duration(floor: floor, query: query)
         let start = query.time, end = query.time + duration + day.buffer
         let movable = movableBookings(floor: floor, day: day, from: start, to: end, limits: limits)
@@ -132,6 +143,14 @@ public enum Reshuffle {
         let model = AssignmentModel(floor: floor, items: items) { item, unit in
             (item.booking != nil && unit != item.current ? 1_000 : 0) + Double(floor.units[unit].max - item.party)
         }
+        return Program(model: model, fixed: fixed, start: start, duration: duration, end: end)
+    }
+
+    /// Solves `program` under the time cap and verifies the answer.
+    static func solve(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits) -> Plan? {
+        guard let program = program(floor: floor, day: day, query: query, limits: limits) else { return nil }
+        let model = program.model, items = model.items, fixed = program.fixed
+        let start = program.start, duration = program.duration, end = program.end
         guard let result = model.solve(timeLimitMilliseconds: limits.timeLimitMilliseconds) else { return nil }
         let newUnit = result.units[items.count - 1]
         let newBooking = Booking(id: "\u{0}new", restaurant: floor.layout.restaurant, date: day.date, start: start,

@@ -63,14 +63,14 @@ public enum OfflineOptimum {
         return components
     }
 
-    /// The integer programs `solve` hands GLPK, one per component, for export to other solvers.
-    /// Variables `r<i>_class<k>` (request i on capacity class k) and `r<i>_<unit>`; minimised
-    /// objective `-weight * party + wasted seats` per seated request.
-    public static func models(floor: Floor, date: ServiceDate, requests: [Request]) -> [LinearModel] {
+    /// The whole day's integer program, for other solvers to check: the same model `solve` hands
+    /// GLPK one component at a time. Variables `t<i>_class<k>` (how many requests of type i on
+    /// capacity class k) and `t<i>_<unit>`, occupancies `occ<r>_at_<minute>`; the objective,
+    /// minimised, is `-weight * party + wasted seats` per seated request, so covers come first.
+    public static func model(floor: Floor, date: ServiceDate, requests: [Request]) -> LinearModel {
         let classes = TableClasses(floor: floor, day: DayState(floor: floor, date: date, bookings: []))
-        return components(of: requests, buffer: floor.layout.bufferMinutes).map {
-            OfflineProgram(classes: classes, requests: $0, buffer: floor.layout.bufferMinutes).linear
-        }
+        let ordered = requests.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        return OfflineProgram(classes: classes, requests: ordered, buffer: floor.layout.bufferMinutes).linear
     }
 
     public static func solve(floor: Floor, date: ServiceDate, requests: [Request], timeLimitMilliseconds: Int = 1_000) -> Result {
