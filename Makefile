@@ -6,7 +6,7 @@ NOW ?= 2026-11-19T09:00:00Z
 DEMO_DB ?= .build/demo.db
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build golden bench release clean
+.PHONY: run test deps build golden optimum bench release clean
 
 deps:
 	@command -v swift >/dev/null || { echo "Swift 6 toolchain not found on PATH (https://swift.org/install)"; exit 1; }
@@ -32,6 +32,10 @@ run: build
 
 test: deps
 	swift test
+
+# The analysts' yardstick: the offline optimum of a Friday's demand on the hall.
+optimum: build
+	.build/debug/maitre optimum --layout Fixtures/layouts/hall.json --demand Fixtures/demand/hall-friday-600.ndjson --date 2026-11-20
 
 # Rewrite Fixtures/sessions/*.expected.ndjson from the current binary (review the diff!).
 golden: deps
