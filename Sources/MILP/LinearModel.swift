@@ -40,10 +40,18 @@ public struct LinearModel: Sendable {
         public var upper: Double?
     }
 
+    /// An occupancy column and the flow row that defines it (`addIntervalCapacity`), in the
+    /// order added: each row refers only to occupancies defined before it.
+    struct Occupancy: Sendable {
+        var variable: Variable
+        var row: Int
+    }
+
     public var sense: Sense
     public var objectiveConstant: Double = 0
     public private(set) var columns: [Column] = []
     public private(set) var rows: [Row] = []
+    var occupancies: [Occupancy] = []
 
     public init(sense: Sense = .minimize) {
         self.sense = sense

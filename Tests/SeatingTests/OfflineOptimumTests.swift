@@ -122,12 +122,12 @@ import Testing
         // Lunch: one request type (two identical couples) on the class {A, B} or on C; dinner: a
         // party of three fits only C. Only C (capacity 1) could be over-used, so only C gets
         // occupancy columns and flow rows, at the two start instants.
-        #expect(model.columns.map(\.name) == ["t0_class0", "t0_class1", "t1_class1", "occ1_at_720", "occ1_at_1140"])
+        #expect(model.columns.map(\.name) == ["t0_class0", "t0_class1", "t1_class1", "r1_occ_720", "r1_occ_1140"])
         #expect(model.columns.map(\.upper) == [2, 1, 1, 1, 1])
-        #expect(model.rows.map(\.name) == ["once_t0", "once_t1", "flow1_at_720", "flow1_at_1140"])
+        #expect(model.rows.map(\.name) == ["once_t0", "once_t1", "r1_at_720", "r1_at_1140"])
         // The couples' interval ends (13:00) by the dinner node: it leaves C there.
         let dinnerFlow = model.rows[3].terms.map { (model.columns[$0.variable.index].name, $0.coefficient) }
-        #expect(dinnerFlow.map(\.0) == ["occ1_at_1140", "occ1_at_720", "t1_class1", "t0_class1"])
+        #expect(dinnerFlow.map(\.0) == ["r1_occ_1140", "r1_occ_720", "t1_class1", "t0_class1"])
         #expect(dinnerFlow.map(\.1) == [1, -1, -1, 1])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MILP
 import Seating
 import SeatingService
 import SeatingStore
@@ -131,6 +132,23 @@ func runBenchmarks() throws {
     }
     let store = saturated.0
     let placed = saturatedCount
+
+    // Repack (`optimize`) of the typical evening: every booking was placed by greedy, unlocked.
+    do {
+        let floor = try Floor(try typical.0.layout(restaurant: "hall")!.layout)
+        let day = DayState(floor: floor, date: date, bookings: try typical.0.day(DayKey(restaurant: "hall", date: date)).bookings)
+        if let path = option("--write-repack-lp") {
+            try ModelExport.write(Repack.model(floor: floor, day: day, from: nil).model.linear, format: .lp, to: path)
+        }
+        for cap in [250, 1_000] {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = Repack.optimize(floor: floor, day: day, from: nil, timeLimitMilliseconds: cap)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            print(String(format: "repack, typical day (%d bookings free to move): wasted seats %d -> %d, combinations %d -> %d, %d moves, optimal %@, %.3f s (cap %d ms)",
+                         result.considered, result.before.wastedSeats, result.after.wastedSeats, result.before.combinations,
+                         result.after.combinations, result.moves.count, result.optimal ? "yes" : "no", seconds, cap))
+        }
+    }
 
     // 3. Evenings replayed, greedy only vs reshuffle.
     for requests in [100, 300] { try runReplay(layoutFile: "brasserie", restaurant: "brasserie", requests: requests, seed: 5, root: root) }

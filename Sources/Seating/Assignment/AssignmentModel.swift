@@ -4,8 +4,8 @@ import MILP
 /// exactly one of its eligible units so that no table holds two items at once.
 ///
 /// Variables `x[i][u]` (binary) for each item `i` and eligible unit `u`. Rows: every item takes one
-/// unit; for every table and every instant where an item's interval starts, the items covering that
-/// instant use the table at most once (maximal cliques of intervals, so this is exact). The
+/// unit; every table is used at most once at every instant where an item's interval starts
+/// (exact for intervals), written as an occupancy flow (`LinearModel.addIntervalCapacity`). The
 /// objective is each item's cost on each unit (`cost(item, unit)`), minimised.
 ///
 /// ```swift
@@ -44,16 +44,14 @@ public struct AssignmentModel: Sendable {
             model.addRow(name: "one_\(index)", row.map { ($0.variable, 1.0) }, lower: optional ? nil : 1, upper: 1)
         }
         for table in 0..<floor.tables.count {
-            var users: [(item: Int, variable: LinearModel.Variable)] = []
+            var uses: [LinearModel.IntervalUse] = []
             for (index, row) in variables.enumerated() {
-                for entry in row where floor.units[entry.unit].members.contains(table) { users.append((index, entry.variable)) }
+                for entry in row where floor.units[entry.unit].members.contains(table) {
+                    uses.append(LinearModel.IntervalUse(variable: entry.variable, start: items[index].start, end: items[index].end))
+                }
             }
-            guard Set(users.map(\.item)).count > 1 else { continue }
-            for instant in Set(users.map { items[$0.item].start }).sorted() {
-                let covering = users.filter { items[$0.item].start <= instant && instant < items[$0.item].end }
-                guard Set(covering.map(\.item)).count > 1 else { continue }
-                model.addRow(name: "table\(table)_at_\(instant)", covering.map { ($0.variable, 1.0) }, upper: 1)
-            }
+            guard Set(uses.map(\.variable.index)).count > 1 else { continue }
+            model.addIntervalCapacity(name: "table\(table)", uses: uses, capacity: 1)
         }
         linear = model
     }

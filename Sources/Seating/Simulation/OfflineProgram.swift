@@ -11,9 +11,8 @@ import MILP
 /// Variables `y[type][choice]`, integer in `0...min(count, capacity)`: how many requests of the
 /// type sit on the choice. Rows: a type seats at most its count; every resource holds at most its
 /// capacity at every instant where a request starts, written as an occupancy flow
-/// `occ[i] = occ[i-1] + started at node i - ended after node i-1 and by node i`, `0 <= occ <= k`.
-/// That is exact (occupancy only rises at starts) and costs three non-zeros per variable instead
-/// of one per instant covered. Objective (minimised): `-weight * party + wasted seats` per seated
+/// (`LinearModel.addIntervalCapacity`): exact, and three non-zeros per variable instead of one
+/// per instant covered. Objective (minimised): `-weight * party + wasted seats` per seated
 /// request, `weight` larger than any possible total waste, so covers come first.
 ///
 /// Invariant: `nodes` are the component's distinct start instants, ascending; `types[t].nodes` is
@@ -126,31 +125,11 @@ struct OfflineProgram {
             }
             model.addRow(name: "once_t\(index)", choices[index].map { ($0.variable, 1.0) }, upper: Double(type.requests.count))
         }
-        // Occupancy flow per resource, over the nodes its users start at.
-        for (resource, using) in users.enumerated() where using.reduce(0, { $0 + types[$1.type].requests.count }) > capacity[resource] {
-            let starts = Array(Set(using.map { types[$0.type].start })).sorted()
-            var startingAt: [Int: [LinearModel.Variable]] = [:]
-            var endingBy: [Int: [LinearModel.Variable]] = [:]   // keyed by the first start at or after the end
-            for (type, variable) in using {
-                startingAt[types[type].start, default: []].append(variable)
-                var low = 0, high = starts.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if starts[middle] < types[type].end { low = middle + 1 } else { high = middle }
-                }
-                if low < starts.count { endingBy[starts[low], default: []].append(variable) }
-            }
-            var previous: LinearModel.Variable?
-            for instant in starts {
-                let occupancy = model.addVariable(name: "occ\(resource)_at_\(instant)", kind: .continuous,
-                                                  lower: 0, upper: Double(capacity[resource]))
-                var terms: [(LinearModel.Variable, Double)] = [(occupancy, 1)]
-                if let previous { terms.append((previous, -1)) }
-                for variable in startingAt[instant] ?? [] { terms.append((variable, -1)) }
-                for variable in endingBy[instant] ?? [] { terms.append((variable, 1)) }
-                model.addRow(name: "flow\(resource)_at_\(instant)", terms, lower: 0, upper: 0)
-                previous = occupancy
-            }
+        // Occupancy flow per resource (`LinearModel.addIntervalCapacity`).
+        for (resource, using) in users.enumerated() {
+            model.addIntervalCapacity(name: "r\(resource)", uses: using.map {
+                LinearModel.IntervalUse(variable: $0.variable, start: types[$0.type].start, end: types[$0.type].end)
+            }, capacity: Double(capacity[resource]))
         }
         linear = model
     }
@@ -177,12 +156,7 @@ struct OfflineProgram {
         for (row, numbers) in zip(choices, counts) {
             for (choice, count) in zip(row, numbers) { values[choice.variable.index] = Double(count) }
         }
-        // Each occupancy column follows from its flow row: occ = previous + started - ended.
-        for row in linear.rows where row.name.hasPrefix("flow") {
-            guard let own = row.terms.first else { continue }
-            values[own.variable.index] = -row.terms.dropFirst().reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
-        }
-        return values
+        return linear.withOccupancies(values)
     }
 
     /// Concrete units for the component's requests from per-type counts: individual units as
