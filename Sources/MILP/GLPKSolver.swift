@@ -35,6 +35,7 @@ public struct MILPSolver: Sendable {
         parameters.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
         parameters.tm_lim = Int32(clamping: options.timeLimitMilliseconds)
+        parameters.meth = options.simplex == .dual ? GLP_DUALP : GLP_PRIMAL
         let code = glp_simplex(p, &parameters)
         let status = glp_get_status(p)
         if status == GLP_OPT {
@@ -76,6 +77,7 @@ public struct MILPSolver: Sendable {
             let best = glp_ios_best_node(tree)
             if best != 0 { tracker.bound = glp_ios_node_bound(tree, best) }
         }
+        let clock = ContinuousClock(), started = clock.now
         if !options.presolve || tracker.start != nil {
             // The heuristic callback needs the original columns: solve the relaxation ourselves.
             parameters.presolve = GLP_OFF
@@ -84,11 +86,16 @@ public struct MILPSolver: Sendable {
             glp_init_smcp(&simplex)
             simplex.msg_lev = parameters.msg_lev
             simplex.tm_lim = parameters.tm_lim
+            simplex.meth = options.simplex == .dual ? GLP_DUALP : GLP_PRIMAL
             _ = glp_simplex(p, &simplex)
             let relaxation = glp_get_status(p)
             if relaxation == GLP_NOFEAS { return Solution(status: .infeasible, values: [], objective: nil, bound: nil) }
             if relaxation == GLP_UNBND { return Solution(status: .unbounded, values: [], objective: nil, bound: nil) }
             if relaxation != GLP_OPT { return Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil) }
+            // The time limit covers the whole solve: branch-and-bound gets what the relaxation left.
+            let spent = clock.now - started
+            let spentMilliseconds = Int(spent.components.seconds) * 1_000 + Int(spent.components.attoseconds / 1_000_000_000_000_000)
+            parameters.tm_lim = Int32(clamping: max(1, options.timeLimitMilliseconds - spentMilliseconds))
         }
         let code = glp_intopt(p, &parameters)
         let status = glp_mip_status(p)

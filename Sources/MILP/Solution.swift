@@ -51,13 +51,21 @@ public struct SolveOptions: Sendable {
     /// A feasible solution (one value per column) handed to branch-and-cut as its first incumbent;
     /// ignored when it is not feasible.
     public var initialSolution: [Double]?
+    /// The simplex method for linear programs and for the relaxation solved before
+    /// branch-and-bound when the presolver is off (always the case with an initial solution).
+    /// Which is faster depends on the model: measure.
+    public var simplex: Simplex
+
+    /// Primal or dual simplex (GLPK's `GLP_PRIMAL`, `GLP_DUALP`: dual, falling back to primal).
+    public enum Simplex: Sendable { case primal, dual }
 
     public init(timeLimitMilliseconds: Int = 1_000, presolve: Bool = true, relativeGap: Double = 0,
-                verbose: Bool = false, initialSolution: [Double]? = nil) {
+                verbose: Bool = false, initialSolution: [Double]? = nil, simplex: Simplex = .primal) {
         self.timeLimitMilliseconds = timeLimitMilliseconds
         self.presolve = presolve
         self.relativeGap = relativeGap
         self.verbose = verbose
         self.initialSolution = initialSolution
+        self.simplex = simplex
     }
 }

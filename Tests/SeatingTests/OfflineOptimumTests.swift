@@ -42,6 +42,18 @@ import Testing
         }
     }
 
+    /// Whether no two active bookings share a table-minute (buffer included), checked pairwise.
+    static func noTableShared(_ day: DayState, floor: Floor) -> Bool {
+        let bookings = day.activeBookings
+        let buffer = floor.layout.bufferMinutes
+        for (index, a) in bookings.enumerated() {
+            for b in bookings[(index + 1)...] where !Set(a.tables).isDisjoint(with: b.tables) {
+                if a.start < b.start + b.duration + buffer && b.start < a.start + a.duration + buffer { return false }
+            }
+        }
+        return true
+    }
+
     /// Independent check of a plan: every seated request is on one reservable table or
     /// combination that fits its party, and no table holds two requests at once (buffer included).
     static func isValid(_ result: OfflineOptimum.Result, floor: Floor, requests: [OfflineOptimum.Request]) -> Bool {

@@ -140,7 +140,7 @@ func runBenchmarks() throws {
         if let path = option("--write-repack-lp") {
             try ModelExport.write(Repack.model(floor: floor, day: day, from: nil).model.linear, format: .lp, to: path)
         }
-        for cap in [250, 1_000] {
+        for cap in [250, 1_000, 5_000] {
             let start = DispatchTime.now().uptimeNanoseconds
             let result = Repack.optimize(floor: floor, day: day, from: nil, timeLimitMilliseconds: cap)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -63,17 +63,31 @@ public struct AssignmentModel: Sendable {
 
     /// The unit chosen for each item, and whether the solver proved it optimal; nil when no
     /// solution was found in time (or the model was rejected).
-    public func solve(timeLimitMilliseconds: Int, relativeGap: Double = 0) -> (units: [Int], optimal: Bool, solution: Solution)? {
-        guard let (units, solution) = solveOptional(timeLimitMilliseconds: timeLimitMilliseconds, relativeGap: relativeGap),
+    /// `start`: a feasible unit per item handed to branch-and-bound as its first solution.
+    public func solve(timeLimitMilliseconds: Int, relativeGap: Double = 0, start: [Int]? = nil,
+                      simplex: SolveOptions.Simplex = .primal) -> (units: [Int], optimal: Bool, solution: Solution)? {
+        guard let (units, solution) = solveOptional(timeLimitMilliseconds: timeLimitMilliseconds, relativeGap: relativeGap,
+                                                    start: start, simplex: simplex),
               units.allSatisfy({ $0 != nil }) else { return nil }
         return (units.map { $0! }, solution.status == .optimal, solution)
     }
 
     /// As `solve`, for models built `optional`: nil for an item left unseated.
-    public func solveOptional(timeLimitMilliseconds: Int, relativeGap: Double = 0) -> (units: [Int?], solution: Solution)? {
-        let options = SolveOptions(timeLimitMilliseconds: max(1, timeLimitMilliseconds), relativeGap: relativeGap)
+    public func solveOptional(timeLimitMilliseconds: Int, relativeGap: Double = 0, start: [Int?]? = nil,
+                              simplex: SolveOptions.Simplex = .primal) -> (units: [Int?], solution: Solution)? {
+        let options = SolveOptions(timeLimitMilliseconds: max(1, timeLimitMilliseconds), relativeGap: relativeGap,
+                                   initialSolution: start.map(values(for:)), simplex: simplex)
         guard let solution = try? MILPSolver().solve(linear, options: options), solution.hasSolution else { return nil }
         return (variables.map { row in row.first(where: { solution.value($0.variable) > 0.5 })?.unit }, solution)
+    }
+
+    /// The model's column values for a unit per item (nil: unseated), occupancies filled in.
+    public func values(for units: [Int?]) -> [Double] {
+        var values = Array(repeating: 0.0, count: linear.columns.count)
+        for (row, unit) in zip(variables, units) {
+            if let entry = row.first(where: { $0.unit == unit }) { values[entry.variable.index] = 1 }
+        }
+        return linear.withOccupancies(values)
     }
 
     /// Units that could take a party over `[from, to)` with only `fixed` in place: fit, allowed
