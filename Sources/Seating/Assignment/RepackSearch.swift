@@ -65,10 +65,8 @@ struct RepackSearch {
         var without = day
         without.remove(bookings[item].id)
         guard let unit = cheaper.first(where: { allows(item, on: $0, in: without) }) else { return false }
-        units[item] = unit
-        bookings[item].tables = floor.units[unit].tableIDs
-        without.upsert(bookings[item])
-        day = without
+        without.upsert(booking(item, on: unit))
+        adopt(without, [(item, unit)])
         return true
     }
 
@@ -88,20 +86,14 @@ struct RepackSearch {
             trial.remove(bookings[item].id)
             trial.remove(bookings[other].id)
             guard allows(item, on: unit, in: trial) else { continue }
-            var moved = bookings[item]
-            moved.tables = floor.units[unit].tableIDs
-            trial.upsert(moved)
+            trial.upsert(booking(item, on: unit))
             let there = cost(items[other], units[other])
             guard let target = items[other].eligible
                 .filter({ $0 != units[other] && cost(items[other], $0) - there < gain - 1e-9 })
                 .sorted(by: { cost(items[other], $0) < cost(items[other], $1) })
                 .first(where: { allows(other, on: $0, in: trial) }) else { continue }
-            var ejected = bookings[other]
-            ejected.tables = floor.units[target].tableIDs
-            trial.upsert(ejected)
-            day = trial
-            (units[item], units[other]) = (unit, target)
-            (bookings[item], bookings[other]) = (moved, ejected)
+            trial.upsert(booking(other, on: target))
+            adopt(trial, [(item, unit), (other, target)])
             return true
         }
         return false
@@ -115,15 +107,26 @@ struct RepackSearch {
         trial.remove(bookings[a].id)
         trial.remove(bookings[b].id)
         guard allows(a, on: unitB, in: trial) else { return false }
-        var movedA = bookings[a], movedB = bookings[b]
-        movedA.tables = floor.units[unitB].tableIDs
-        trial.upsert(movedA)
+        trial.upsert(booking(a, on: unitB))
         guard allows(b, on: unitA, in: trial) else { return false }
-        movedB.tables = floor.units[unitA].tableIDs
-        trial.upsert(movedB)
-        day = trial
-        (units[a], units[b]) = (unitB, unitA)
-        (bookings[a], bookings[b]) = (movedA, movedB)
+        trial.upsert(booking(b, on: unitA))
+        adopt(trial, [(a, unitB), (b, unitA)])
         return true
+    }
+
+    /// The item's booking on `unit`.
+    private func booking(_ item: Int, on unit: Int) -> Booking {
+        var moved = bookings[item]
+        moved.tables = floor.units[unit].tableIDs
+        return moved
+    }
+
+    /// Takes `trial` (which already holds the moved bookings) as the day, and records the moves.
+    private mutating func adopt(_ trial: DayState, _ moves: [(item: Int, unit: Int)]) {
+        day = trial
+        for (item, unit) in moves {
+            units[item] = unit
+            bookings[item].tables = floor.units[unit].tableIDs
+        }
     }
 }
