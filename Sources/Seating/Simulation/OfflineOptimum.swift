@@ -8,17 +8,20 @@ import MILP
 /// service party limits. Each request keeps its time and duration.
 ///
 /// Method: requests split into connected components of overlapping intervals (lunch and dinner,
-/// or any quiet gap, solve separately). Symmetric tables are aggregated (`TableClasses`): single
-/// tables in no combination and unblocked that day, grouped by `min...max`, become one resource
-/// of capacity k, which is exact for intervals (k-colourable whenever at most k overlap at every
-/// start instant) and removes the symmetry that makes branch-and-bound slow. Each request takes
-/// at most one class or individual unit; covers weigh more than any possible waste. Greedy best
-/// fit over the requests in time order is the fallback, so the answer is never worse than
-/// greedy; GLPK's proven bound gives the gap.
+/// or any quiet gap, solve separately). Each component's integer program (`OfflineProgram`)
+/// aggregates interchangeable tables into capacity classes (`TableClasses`) and identical
+/// requests into counted types, with capacities as occupancy flows. Its linear relaxation bounds
+/// the covers; the relaxation is rounded and improved by local search (`OfflinePacking`);
+/// branch-and-bound runs from that plan only when it is more than `targetGap` below the bound.
+/// Greedy best fit over the requests in time order is the fallback, so the answer is never worse
+/// than greedy, and every plan is re-checked table by table before it is returned.
+///
+/// Invariants of a result: `greedyCovers <= covers <= coversBound`; `seated` holds only requests
+/// on a reservable unit that fits them, with no table shared at any minute (buffer included).
 ///
 /// ```swift
-/// let result = OfflineOptimum.solve(floor: floor, date: friday, requests: requests, timeLimitMilliseconds: 1_000)
-/// result.covers, result.coversBound, result.gap   // 1,212 covers, bound 1,215, gap 0.25 %
+/// let result = OfflineOptimum.solve(floor: hall, date: friday, requests: demand, timeLimitMilliseconds: 1_000)
+/// result.covers, result.coversBound, result.greedyCovers   // 1,016, 1,016, 922 (0.11 s)
 /// ```
 public enum OfflineOptimum {
     /// One party's request: when, how many, how long.
