@@ -94,9 +94,10 @@ public enum OfflineOptimum {
                     AssignmentModel.Item(booking: request.id, party: request.party, start: request.time,
                                          end: request.time + request.duration + buffer, eligible: [], current: nil)
                 }
-                if verify(floor: floor, day: empty, items: items, units: solved.units) {
+                // The best candidate that passes the table-by-table check.
+                if let units = solved.plans.first(where: { verify(floor: floor, day: empty, items: items, units: $0) }) {
                     var plan = Plan()
-                    for (request, unit) in zip(component, solved.units) {
+                    for (request, unit) in zip(component, units) {
                         guard let unit else { continue }
                         plan.seated[request.id] = floor.units[unit].tableIDs
                         plan.covers += request.party
@@ -121,9 +122,10 @@ public enum OfflineOptimum {
 
     /// One component: the linear relaxation gives the covers bound and guides rounding; local
     /// search improves the rounded plan; branch-and-bound starts from it only while it is short
-    /// of the bound by more than `targetGap`. Nil when no plan could be made concrete.
+    /// of the bound by more than `targetGap`. Returns the concrete plans found, best first (the
+    /// solver's, then the rounded one), and the covers bound.
     static func solveComponent(classes: TableClasses, requests: [Request], buffer: Int,
-                               timeLimitMilliseconds: Int) -> (units: [Int?], coversBound: Int)? {
+                               timeLimitMilliseconds: Int) -> (plans: [[Int?]], coversBound: Int)? {
         let program = OfflineProgram(classes: classes, requests: requests, buffer: buffer)
         var bound = requests.reduce(0) { $0 + $1.party }
         var packing = OfflinePacking(program: program)
@@ -136,18 +138,17 @@ public enum OfflineOptimum {
             packing.fill(order: packing.largestFirst)
         }
         packing.improve(rounds: 20)
-        var counts = packing.counts
+        var candidates = [packing.counts]   // best first
         if Double(bound - packing.covers) > targetGap * Double(bound) {
             let options = SolveOptions(timeLimitMilliseconds: max(1, timeLimitMilliseconds / 2), relativeGap: targetGap,
-                                       initialSolution: program.values(for: counts))
+                                       initialSolution: program.values(for: packing.counts))
             if let solution = try? MILPSolver().solve(program.linear, options: options), solution.hasSolution {
                 let candidate = program.counts(solution)
-                if program.covers(candidate) > packing.covers { counts = candidate }
+                if program.covers(candidate) > packing.covers { candidates.insert(candidate, at: 0) }
                 if let lower = solution.bound { bound = min(bound, program.coversBound(objectiveBound: lower)) }
             }
         }
-        guard let units = program.units(for: counts, requestCount: requests.count) else { return nil }
-        return (units, bound)
+        return (candidates.compactMap { program.units(for: $0, requestCount: requests.count) }, bound)
     }
 
     struct Plan {
