@@ -93,8 +93,7 @@ public struct MILPSolver: Sendable {
             if relaxation == GLP_UNBND { return Solution(status: .unbounded, values: [], objective: nil, bound: nil) }
             if relaxation != GLP_OPT { return Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil) }
             // The time limit covers the whole solve: branch-and-bound gets what the relaxation left.
-            let spent = clock.now - started
-            let spentMilliseconds = Int(spent.components.seconds) * 1_000 + Int(spent.components.attoseconds / 1_000_000_000_000_000)
+            let spentMilliseconds = Int((clock.now - started) / .milliseconds(1))
             parameters.tm_lim = Int32(clamping: max(1, options.timeLimitMilliseconds - spentMilliseconds))
         }
         let code = glp_intopt(p, &parameters)

@@ -13,17 +13,24 @@ public enum LayoutCheck {
     }
 
     public static func check(_ bytes: [UInt8]) -> Result<Summary, ProtocolError> {
+        compile(bytes).map { floor in
+            let layout = floor.layout
+            return Summary(
+                restaurant: layout.restaurant, tables: layout.tables.count, combinations: layout.combinations.count,
+                seats: layout.seats, services: layout.services.count, warnings: LayoutValidator.validate(layout).warnings)
+        }
+    }
+
+    /// The compiled floor of a layout document, or the first problem (the field at fault named).
+    public static func compile(_ bytes: [UInt8]) -> Result<Floor, ProtocolError> {
         do {
             let value = try JSONParser.parse(bytes)
             let layout = try LayoutDecoding.decode(try Fields(value))
             do {
-                _ = try Floor(layout)
+                return .success(try Floor(layout))
             } catch {
                 return .failure(ProtocolError(.invalidLayout, error.first.message, field: error.first.path))
             }
-            return .success(Summary(
-                restaurant: layout.restaurant, tables: layout.tables.count, combinations: layout.combinations.count,
-                seats: layout.seats, services: layout.services.count, warnings: LayoutValidator.validate(layout).warnings))
         } catch let error as ProtocolError {
             return .failure(error)
         } catch {

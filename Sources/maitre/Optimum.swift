@@ -3,7 +3,6 @@ import Foundation
 import MILP
 import Seating
 import SeatingService
-import SeatingStore
 
 /// `maitre optimum`: the analysts' yardstick. The most covers any assignment could seat for a
 /// day's demand on a layout, knowing every request in advance, with GLPK's proven bound.
@@ -45,9 +44,9 @@ struct Optimum: ParsableCommand {
         guard (1...3_600_000).contains(timeLimitMilliseconds) else { throw ValidationError("--time-limit-ms must be in 1...3600000") }
         guard let layoutData = FileManager.default.contents(atPath: layout) else { throw ValidationError("cannot read \(layout)") }
         let floor: Floor
-        switch LayoutCheck.check(Array(layoutData)) {
+        switch LayoutCheck.compile(Array(layoutData)) {
         case .failure(let error): throw ValidationError("\(layout): \(error.field.map { "\($0): " } ?? "")\(error.message)")
-        case .success: floor = try Floor(try LayoutCodec.document.decode(String(decoding: layoutData, as: UTF8.self)))
+        case .success(let compiled): floor = compiled
         }
         guard let demandData = FileManager.default.contents(atPath: demand) else { throw ValidationError("cannot read \(demand)") }
         let requests: [OfflineOptimum.Request]
@@ -56,8 +55,11 @@ struct Optimum: ParsableCommand {
         } catch {
             throw ValidationError("\(demand): \(error)")
         }
-        if let lp { try ModelExport.write(OfflineOptimum.model(floor: floor, date: serviceDate, requests: requests), format: .lp, to: lp) }
-        if let mps { try ModelExport.write(OfflineOptimum.model(floor: floor, date: serviceDate, requests: requests), format: .mps, to: mps) }
+        let exports = [(lp, ModelExport.Format.lp), (mps, .mps)].compactMap { path, format in path.map { ($0, format) } }
+        if !exports.isEmpty {
+            let model = OfflineOptimum.model(floor: floor, date: serviceDate, requests: requests)
+            for (path, format) in exports { try ModelExport.write(model, format: format, to: path) }
+        }
 
         let start = DispatchTime.now().uptimeNanoseconds
         let result = OfflineOptimum.solve(floor: floor, date: serviceDate, requests: requests, timeLimitMilliseconds: timeLimitMilliseconds)

@@ -50,7 +50,6 @@ public struct AssignmentModel: Sendable {
                     uses.append(LinearModel.IntervalUse(variable: entry.variable, start: items[index].start, end: items[index].end))
                 }
             }
-            guard Set(uses.map(\.variable.index)).count > 1 else { continue }
             model.addIntervalCapacity(name: "table\(table)", uses: uses, capacity: 1)
         }
         linear = model

@@ -47,13 +47,14 @@ struct RepackSearch {
             var improved = false
             for item in items.indices where moveToCheaperUnit(item) || moveEjectingOne(item) { improved = true }
             for item in items.indices {
-                for other in items.indices where other > item && overlaps(item, other) && swap(item, other) { improved = true }
+                for other in items.indices where other > item && swappable(item, other) && swap(item, other) { improved = true }
             }
             if !improved { return }
         }
     }
 
-    private func overlaps(_ a: Int, _ b: Int) -> Bool {
+    /// Overlapping in time on different units: only then can a swap do what two moves cannot.
+    private func swappable(_ a: Int, _ b: Int) -> Bool {
         items[a].start < items[b].end && items[b].start < items[a].end && units[a] != units[b]
     }
 

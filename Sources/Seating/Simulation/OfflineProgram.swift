@@ -57,14 +57,7 @@ struct OfflineProgram {
         let floor = classes.floor
         let nodes = Array(Set(requests.map(\.time))).sorted()
         self.nodes = nodes
-        func firstNode(atOrAfter instant: Int) -> Int {
-            var low = 0, high = nodes.count
-            while low < high {
-                let middle = (low + high) / 2
-                if nodes[middle] < instant { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
+        func firstNode(atOrAfter instant: Int) -> Int { nodes.firstIndex { $0 >= instant } ?? nodes.count }
         // Request types in order of first appearance.
         var types: [RequestType] = []
         var typeIndex: [[Int]: Int] = [:]
@@ -164,7 +157,7 @@ struct OfflineProgram {
     /// capacity somewhere (the counts were not feasible).
     func units(for counts: [[Int]], requestCount: Int) -> [Int?]? {
         var units: [Int?] = Array(repeating: nil, count: requestCount)
-        var perClass: [[Int]] = Array(repeating: [], count: classes.classes.count)
+        var perClass: [[(request: Int, type: RequestType)]] = Array(repeating: [], count: classes.classes.count)
         for (index, type) in types.enumerated() {
             var waiting = type.requests[...]
             for (choice, count) in zip(choices[index], counts[index]) where count > 0 {
@@ -173,18 +166,16 @@ struct OfflineProgram {
                 waiting = waiting.dropFirst(count)
                 switch choice.option {
                 case .unit(let unit): for request in taken { units[request] = unit }
-                case .group(let group): perClass[group].append(contentsOf: taken)
+                case .group(let group): perClass[group].append(contentsOf: taken.map { ($0, type) })
                 }
             }
         }
-        var spans: [Int: (Int, Int)] = [:]
-        for type in types { for request in type.requests { spans[request] = (type.start, type.end) } }
         for (group, members) in perClass.enumerated() {
             var freeAt = Array(repeating: Int.min, count: classes.classes[group].tables.count)
-            for request in members.sorted(by: { (spans[$0]!.0, $0) < (spans[$1]!.0, $1) }) {
-                guard let slot = freeAt.indices.first(where: { freeAt[$0] <= spans[request]!.0 }) else { return nil }
-                freeAt[slot] = spans[request]!.1
-                units[request] = classes.classes[group].tables[slot]
+            for member in members.sorted(by: { ($0.type.start, $0.request) < ($1.type.start, $1.request) }) {
+                guard let slot = freeAt.indices.first(where: { freeAt[$0] <= member.type.start }) else { return nil }
+                freeAt[slot] = member.type.end
+                units[member.request] = classes.classes[group].tables[slot]
             }
         }
         return units
