@@ -11,7 +11,20 @@ struct DayCache {
         var dayVersion: Int
         var state: DayState
         var lastUsed: Int
+        /// Whole-day re-assignment answers for this version of the day (nil: no plan found).
+        var plans: [PlanKey: Reshuffle.Plan?] = [:]
     }
+
+    /// What a re-assignment answer depends on besides the day: the party at its time.
+    struct PlanKey: Hashable {
+        var time: Int
+        var party: Int
+        var duration: Int?
+        var channel: Booking.Channel
+    }
+
+    /// Answers kept per day version before the oldest are dropped.
+    static let plansPerDay = 4_096
 
     let capacity: Int
     private var entries: [DayKey: Entry] = [:]
@@ -47,6 +60,21 @@ struct DayCache {
         } else {
             entries.removeValue(forKey: key)
         }
+    }
+
+    /// The re-assignment answer for `query` on the cached day `key` at `dayVersion`, computed by
+    /// `find` once per day version (availability asks far more often than the day changes; book
+    /// then reuses the plan availability offered).
+    mutating func plan(_ key: DayKey, dayVersion: Int, query: SeatingQuery, find: () -> Reshuffle.Plan?) -> Reshuffle.Plan? {
+        let planKey = PlanKey(time: query.time, party: query.party, duration: query.duration, channel: query.channel)
+        guard var entry = entries[key], entry.dayVersion == dayVersion else { return find() }
+        if let known = entry.plans[planKey] { return known }
+        let found = find()
+        entries[key] = nil  // keep the entry uniquely referenced while it grows
+        if entry.plans.count >= Self.plansPerDay { entry.plans.removeAll(keepingCapacity: true) }
+        entry.plans[planKey] = .some(found)
+        entries[key] = entry
+        return found
     }
 
     mutating func removeAll(restaurant: String) {

@@ -126,6 +126,17 @@ public final class SeatingService {
         try days.load(key, floor: floor, layoutVersion: layoutVersion, store: store)
     }
 
+    /// How `key`'s day (as loaded, at `version`) finds re-assignments: `Reshuffle.find` behind
+    /// the day cache; nil when reshuffles are off.
+    func planner(_ key: DayKey, day: DayState, version: Int, floor: Floor) -> Reshuffle.Planner? {
+        guard let limits = reshuffle else { return nil }
+        return { query in
+            self.days.plan(key, dayVersion: version, query: query) {
+                Reshuffle.find(floor: floor, day: day, query: query, limits: limits)
+            }
+        }
+    }
+
     /// Commits `batch`, then refreshes the cached days it touched from `states` (the days as the
     /// engine computed them).
     func commit(_ batch: WriteBatch, states: [DayKey: DayState], layoutVersion: Int) throws {

@@ -57,7 +57,7 @@ struct Export: ParsableCommand {
             guard let minutes = ClockTime.parse(time) else { throw ValidationError("--time must be HH:MM") }
             let query = SeatingQuery(date: serviceDate, time: minutes, party: party, channel: .host)
             guard let program = Reshuffle.program(floor: floor, day: day, query: query) else {
-                throw ValidationError("no reshuffle model: no unlocked booking overlaps \(time), or no table could take \(party) even with them moved")
+                throw ValidationError("no reshuffle model: no unlocked booking is chained to \(time) by overlaps, or no table could take \(party) even with them all moved")
             }
             model = program.model
         default:

@@ -81,9 +81,19 @@ import Testing
                     bookingIDs.append(id)
                     if request["channel"]?.stringValue == "online", let layout = run.layout {
                         checkOnlineRules(booking: booking, layout: layout, seed: seed)
+                        // As of when it was made: against the day right after, other bookings' moves included.
                         let made = try run.store.booking(id: id)!
-                        let problems = OnlineRulesOracle.violations(of: made, before: before, layout: layout)
+                        let others = try run.store.day(DayKey(restaurant: "prop", date: made.date)).bookings.filter { $0.id != id }
+                        let problems = OnlineRulesOracle.violations(of: made, before: others, layout: layout)
                         #expect(problems.isEmpty, "seed \(seed): online booking \(id) broke \(problems) as of when it was made")
+                        // A moved online booking keeps the holds on its new tables (its pacing is unchanged).
+                        for move in parsed["result"]?["moved"]?.arrayValue ?? [] {
+                            guard let movedID = move["booking"]?.stringValue, let moved = try run.store.booking(id: movedID),
+                                  moved.channel == .online else { continue }
+                            let rest = others.filter { $0.id != movedID } + [made]
+                            let broken = OnlineRulesOracle.violations(of: moved, before: rest, layout: layout).filter { !$0.hasPrefix("pacing") }
+                            #expect(broken.isEmpty, "seed \(seed): moved online booking \(movedID) broke \(broken)")
+                        }
                     }
                 }
             } else if let code = parsed["error"]?["code"]?.stringValue, keys[key] != nil {

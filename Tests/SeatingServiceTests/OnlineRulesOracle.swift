@@ -3,7 +3,8 @@ import Seating
 /// An independent, brute-force statement of the online booking rules (pacing, table holds,
 /// count holds), minute by minute, to check the engine's incremental version against.
 enum OnlineRulesOracle {
-    /// Violations by `booking` (just made online) given the bookings of its day just before.
+    /// Violations by `booking` (just made online, or just moved) given the other bookings of its day
+    /// as they stand right after (other bookings' moves included).
     static func violations(of booking: Booking, before: [Booking], layout: Layout) -> [String] {
         var problems: [String] = []
         let weekday = booking.date.weekday

@@ -113,8 +113,8 @@ import Testing
         let day = DayState(floor: floor, date: Self.friday, bookings: one)
         for table in ["M2", "M3"] {
             let unit = floor.tableIndex[table]!
-            #expect(HoldRules.holds(floor: floor, day: day, unit: unit, from: 19 * 60, to: 20 * 60, channel: .online) == "prime-time buffer")
-            #expect(HoldRules.holds(floor: floor, day: day, unit: unit, from: 19 * 60, to: 20 * 60, channel: .host) == nil)
+            #expect(UnitRules.verdict(floor: floor, day: day, unit: unit, party: 2, from: 19 * 60, to: 20 * 60, channel: .online).heldBy == "prime-time buffer")
+            #expect(UnitRules.verdict(floor: floor, day: day, unit: unit, party: 2, from: 19 * 60, to: 20 * 60, channel: .host).heldBy == nil)
         }
         // M4 does not match (max 4): the online party gets it, wasting two seats rather than the held capacity.
         let answer = AvailabilitySearch.search(floor: floor, day: day, request: AvailabilityRequest(
@@ -122,7 +122,7 @@ import Testing
         #expect(answer.slots.first?.tables == ["M4"])
         // With nothing taken, 3 are free: one online booking may take one of them.
         let empty = DayState(floor: floor, date: Self.friday, bookings: [])
-        #expect(HoldRules.holds(floor: floor, day: empty, unit: 0, from: 19 * 60, to: 20 * 60, channel: .online) == nil)
+        #expect(UnitRules.verdict(floor: floor, day: empty, unit: 0, party: 2, from: 19 * 60, to: 20 * 60, channel: .online).heldBy == nil)
     }
 
     @Test func countHoldIsCheckedAtEveryMinuteNotJustOverall() {
@@ -133,11 +133,11 @@ import Testing
             Self.booking("a", "M2", start: 18 * 60, duration: 90), Self.booking("b", "M3", start: 20 * 60),
         ])
         // Taking M1 19:45-20:45: at 20:00 only M2 is free (M3 busy) -> below 2.
-        #expect(HoldRules.holds(floor: floor, day: day, unit: 0, from: 19 * 60 + 45, to: 20 * 60 + 45, channel: .online) != nil)
+        #expect(UnitRules.verdict(floor: floor, day: day, unit: 0, party: 2, from: 19 * 60 + 45, to: 20 * 60 + 45, channel: .online).heldBy != nil)
         // Taking M1 19:30-19:59: M2 and M3 are both free throughout.
-        #expect(HoldRules.holds(floor: floor, day: day, unit: 0, from: 19 * 60 + 30, to: 20 * 60, channel: .online) == nil)
+        #expect(UnitRules.verdict(floor: floor, day: day, unit: 0, party: 2, from: 19 * 60 + 30, to: 20 * 60, channel: .online).heldBy == nil)
         // Outside the window the hold does not apply at all.
-        #expect(HoldRules.holds(floor: floor, day: day, unit: 0, from: 20 * 60 + 30, to: 21 * 60 + 30, channel: .online) == nil)
+        #expect(UnitRules.verdict(floor: floor, day: day, unit: 0, party: 2, from: 20 * 60 + 30, to: 21 * 60 + 30, channel: .online).heldBy == nil)
     }
 
     @Test func walkInsDoNotUseUpHeldCapacity() {
@@ -147,7 +147,7 @@ import Testing
             Self.booking("w", "M2", start: 19 * 60, channel: .walkIn, status: .seated),
         ])
         // M2 holds a walk-in, which is what the hold is for: M2 still counts towards the two.
-        #expect(HoldRules.holds(floor: floor, day: day, unit: 0, from: 19 * 60, to: 20 * 60, channel: .online) == nil)
+        #expect(UnitRules.verdict(floor: floor, day: day, unit: 0, party: 2, from: 19 * 60, to: 20 * 60, channel: .online).heldBy == nil)
     }
 
     // MARK: Reason order

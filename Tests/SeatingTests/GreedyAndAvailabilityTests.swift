@@ -6,8 +6,7 @@ import Testing
 
     func choose(_ day: DayState, party: Int, from: Int, to: Int, area: String? = nil, tags: [String] = [],
                 channel: Booking.Channel = .online) -> String? {
-        GreedyBestFit.choose(floor: floor, day: day, party: party, from: from, to: to, area: area, tags: tags,
-                             verdict: { SlotEvaluator.channelAllows(floor: floor, unit: $0, channel: channel) ? .allowed : .excluded })
+        GreedyBestFit.choose(floor: floor, day: day, party: party, from: from, to: to, area: area, tags: tags, channel: channel)
             .unit.map { floor.units[$0].id }
     }
 

@@ -84,7 +84,7 @@ import Testing
                 let start = 18 * 60 + 30 * Int.random(in: 0...4, using: &rng)
                 let party = Int.random(in: 1...5, using: &rng)
                 let outcome = GreedyBestFit.choose(floor: floor, day: day, party: party, from: start, to: start + 105, area: nil, tags: [],
-                                                   verdict: { _ in .allowed })
+                                                   channel: .walkIn)
                 // Arrival order without lookahead: take any fitting unit, the last listed, to leave waste.
                 guard outcome.unit != nil else { continue }
                 let fitting = floor.units.indices.filter { unit in

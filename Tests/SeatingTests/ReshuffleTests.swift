@@ -113,7 +113,7 @@ import Testing
         let greedyOnly = try Reservations.walkIn(floor: floor, day: day, time: 19 * 60, party: 4, duration: nil).get()
         guard case .wait = greedyOnly else { Issue.record("without reshuffle the four waits, got \(greedyOnly)"); return }
         let outcome = try Reservations.walkIn(floor: floor, day: day, time: 19 * 60, party: 4, duration: nil,
-                                              reshuffle: Reshuffle.Limits()).get()
+                                              reshuffle: Reshuffle.planner(floor: floor, day: day, limits: Reshuffle.Limits())).get()
         guard case .seatNow(let placement) = outcome else { Issue.record("expected a seat, got \(outcome)"); return }
         #expect(placement.tables == ["F1"])
         #expect(placement.moves == [Reshuffle.Move(booking: "b", from: ["F1"], to: ["T1"])])

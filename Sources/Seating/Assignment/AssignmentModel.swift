@@ -24,6 +24,8 @@ public struct AssignmentModel: Sendable {
         public var end: Int
         public var eligible: [Int]
         public var current: Int?
+        /// Whose rules bind the item: count-hold rows (`countHolds`) bind online items that move.
+        public var channel: Booking.Channel = .online
     }
 
     public let items: [Item]
@@ -31,7 +33,10 @@ public struct AssignmentModel: Sendable {
     private var variables: [[(unit: Int, variable: LinearModel.Variable)]] = []
 
     /// `optional`: an item may also stay unseated (its row is `<= 1` instead of `= 1`).
-    public init(floor: Floor, items: [Item], optional: Bool = false, cost: (Item, Int) -> Double) {
+    /// `countHolds`: the day's fixed bookings (everything not an item), to write the count holds
+    /// as rows (`addCountHolds`); nil leaves count holds out.
+    public init(floor: Floor, items: [Item], optional: Bool = false, countHolds fixed: DayState? = nil,
+                cost: (Item, Int) -> Double) {
         self.items = items
         var model = LinearModel(sense: .minimize)
         for (index, item) in items.enumerated() {
@@ -53,6 +58,52 @@ public struct AssignmentModel: Sendable {
             model.addIntervalCapacity(name: "table\(table)", uses: uses, capacity: 1)
         }
         linear = model
+        if let fixed { addCountHolds(floor: floor, fixed: fixed) }
+    }
+
+    /// Count holds as rows, exact for the rule `UnitRules` applies: an online party that takes a
+    /// matching table may not leave fewer than `count` matching tables free of reservations (and
+    /// blocks) at any minute of the hold's window. Checked where the count can drop: the window's
+    /// start and every start inside it. At such an instant `t`, binary `y` is 1 when an online
+    /// item that moves (or the new party) sits on a matching table covering `t`; then the matching
+    /// tables taken by reservations (items' units, counted per member, plus fixed ones) are at most
+    /// `|M| - count`, else the row is slack:
+    /// `sum(k_u x_iu) + |M| y <= 2|M| - count - fixedTaken(t)`, and `x_iu <= y` per trigger.
+    mutating func addCountHolds(floor: Floor, fixed: DayState) {
+        for (holdIndex, hold) in floor.countHolds(on: fixed.weekday).enumerated() {
+            let size = hold.tables.count
+            var instants: Set<Int> = [hold.from]
+            for item in items where item.start > hold.from && item.start < hold.to { instants.insert(item.start) }
+            for table in hold.tables {
+                for span in fixed.occupancy[table] where span.reservation && span.start > hold.from && span.start < hold.to {
+                    instants.insert(span.start)
+                }
+                for span in fixed.blocks[table] where span.start > hold.from && span.start < hold.to { instants.insert(span.start) }
+            }
+            for instant in instants.sorted() {
+                var terms: [(LinearModel.Variable, Double)] = []
+                var triggers: [[LinearModel.Variable]] = []
+                for (index, item) in items.enumerated() where item.start <= instant && instant < item.end && item.channel != .walkIn {
+                    var itemTriggers: [LinearModel.Variable] = []
+                    for entry in variables[index] {
+                        let taken = floor.units[entry.unit].members.reduce(0) { $0 + (hold.isMatching[$1] ? 1 : 0) }
+                        guard taken > 0 else { continue }
+                        terms.append((entry.variable, Double(taken)))
+                        if item.channel == .online, entry.unit != item.current { itemTriggers.append(entry.variable) }
+                    }
+                    if !itemTriggers.isEmpty { triggers.append(itemTriggers) }
+                }
+                guard !triggers.isEmpty else { continue }
+                let fixedTaken = hold.tables.filter { !fixed.isFreeOfReservations(table: $0, from: instant, to: instant + 1) }.count
+                let online = linear.addVariable(name: "hold\(holdIndex)_t\(instant)", kind: .binary, objective: 0)
+                for (number, group) in triggers.enumerated() {
+                    linear.addRow(name: "hold\(holdIndex)_t\(instant)_on\(number)", group.map { ($0, 1.0) } + [(online, -1.0)],
+                                  lower: nil, upper: 0)
+                }
+                linear.addRow(name: "hold\(holdIndex)_t\(instant)", terms + [(online, Double(size))], lower: nil,
+                              upper: Double(2 * size - hold.count - fixedTaken))
+            }
+        }
     }
 
     /// A table or combination id as a solver-friendly name: letters and digits kept, the rest `_`.
@@ -89,22 +140,16 @@ public struct AssignmentModel: Sendable {
         return linear.withOccupancies(values)
     }
 
-    /// Units that could take a party over `[from, to)` with only `fixed` in place: fit, allowed
-    /// to the channel, free and unblocked, not kept by a table hold (walk-ins aside); `current`
-    /// always qualifies when it is free.
+    /// Units that could take a party over `[from, to)` with only `fixed` in place, by `UnitRules`
+    /// with the count holds left to the model's rows; `current` always qualifies.
     public static func eligibleUnits(
         floor: Floor, fixed: DayState, party: Int, from: Int, to: Int, channel: Booking.Channel, current: Int?
     ) -> [Int] {
         var units: [Int] = []
         for group in floor.candidates(for: party) {
-            for unit in group.units {
-                let members = floor.units[unit].members
-                let isCurrent = unit == current
-                guard SlotEvaluator.channelAllows(floor: floor, unit: unit, channel: channel) || isCurrent,
-                      members.allSatisfy({ fixed.isFree(table: $0, from: from, to: to) && !fixed.isBlocked(table: $0, from: from, to: to) }),
-                      channel == .walkIn || isCurrent
-                          || !members.contains(where: { floor.isTableHeld($0, on: fixed.weekday, from: from, to: to) })
-                else { continue }
+            for unit in group.units where unit == current || UnitRules.verdict(
+                floor: floor, day: fixed, unit: unit, party: party, from: from, to: to, channel: channel, holds: .tableHoldsOnly
+            ) == .allowed {
                 units.append(unit)
             }
         }

@@ -3,24 +3,14 @@
 /// The rank, compared in order: single table before combination; least wasted seats
 /// (`max - party`); fewest missed preferences (area, each tag); lower priority; the tightest fit
 /// in time (least free minutes left next to the booking on its tables); then id in natural order
-/// ("T9" before "T10"). Only units free
-/// of bookings and blocks over the whole occupied interval, and allowed by `allows`, qualify.
+/// ("T9" before "T10"). Only units `UnitRules` allows qualify.
 ///
 /// ```swift
 /// // Party of 2 at 19:00 for 90 minutes: a free two-top beats a free four-top.
 /// GreedyBestFit.choose(floor: floor, day: day, party: 2, from: 1140, to: 1230,
-///                      area: nil, tags: [], verdict: { _ in .allowed })
+///                      area: nil, tags: [], channel: .online)
 /// ```
 public enum GreedyBestFit {
-    /// What the rules say of one free, unblocked unit.
-    public enum UnitVerdict: Sendable, Equatable {
-        case allowed
-        /// Not for this channel at all (walk-in-only tables for reservations): silently skipped.
-        case excluded
-        /// Kept for walk-ins by a hold: skipped, and the reason if nothing else is free.
-        case held
-    }
-
     /// What greedy found: the chosen unit, or what stopped free units from being chosen.
     public struct Outcome: Sendable, Equatable {
         public var unit: Int?
@@ -33,9 +23,10 @@ public enum GreedyBestFit {
     /// Gap credited for a side with no neighbouring booking.
     static let openGap = 24 * 60
 
+    /// The best unit `UnitRules` allows for the party over `[from, to)`, by the rank above.
     public static func choose(
-        floor: Floor, day: DayState, party: Int, from: Int, to: Int, area: String?, tags: [String],
-        verdict: (Int) -> UnitVerdict
+        floor: Floor, day: DayState, party: Int, from: Int, to: Int, area: String?, tags: [String], channel: Booking.Channel,
+        holds: UnitRules.Holds = .all
     ) -> Outcome {
         var sawBlocked = false
         var sawHeld = false
@@ -43,24 +34,18 @@ public enum GreedyBestFit {
             var best: Int?
             var bestKey = (Int.max, Int.max, Int.max)
             for unitIndex in group.units {
-                let unit = floor.units[unitIndex]
-                var free = true
-                for table in unit.members where !day.isFree(table: table, from: from, to: to) {
-                    free = false
-                    break
-                }
-                guard free else { continue }
-                if unit.members.contains(where: { day.isBlocked(table: $0, from: from, to: to) }) {
+                switch UnitRules.verdict(floor: floor, day: day, unit: unitIndex, party: party, from: from, to: to, channel: channel,
+                                           holds: holds) {
+                case .allowed: break
+                case .doesNotFit, .notForChannel, .occupied: continue
+                case .blocked:
                     sawBlocked = true
                     continue
-                }
-                switch verdict(unitIndex) {
-                case .allowed: break
-                case .excluded: continue
                 case .held:
                     sawHeld = true
                     continue
                 }
+                let unit = floor.units[unitIndex]
                 let misses = unit.preferenceMisses(area: area, tags: tags)
                 var gap = 0
                 for table in unit.members {

@@ -54,7 +54,7 @@ public enum Repack {
                 booking: booking.id, party: booking.party, start: span.start, end: span.end,
                 eligible: AssignmentModel.eligibleUnits(floor: floor, fixed: fixed, party: booking.party, from: span.start,
                                                         to: span.end, channel: booking.channel, current: current),
-                current: current)
+                current: current, channel: booking.channel)
         }
         return (AssignmentModel(floor: floor, items: items, cost: cost(floor: floor)), fixed)
     }
@@ -80,7 +80,7 @@ public enum Repack {
     }
 
     public static func optimize(floor: Floor, day: DayState, from: Int?, timeLimitMilliseconds: Int = 1_000) -> Result {
-        let (model, fixed) = model(floor: floor, day: day, from: from)
+        let model = model(floor: floor, day: day, from: from).model
         let items = model.items
         func figures(_ units: [Int?]) -> Figures {
             var waste = 0, combinations = 0
@@ -124,7 +124,7 @@ public enum Repack {
         }
         let plans = [units] + (searched.map { [$0] } ?? [])
         guard let (chosen, moves) = plans.lazy.filter({ $0.allSatisfy { $0 >= 0 } }).compactMap({ plan in
-            Verification.movesIfValid(floor: floor, fixed: fixed, original: day, items: items, units: plan, extra: nil).map { (plan, $0) }
+            Verification.movesIfValid(floor: floor, original: day, items: items, units: plan, extra: nil).map { (plan, $0) }
         }).first else { return unchanged }
         let after = figures(chosen)
         return Result(moves: moves, before: before, after: after, optimal: optimal && chosen == units, considered: items.count)

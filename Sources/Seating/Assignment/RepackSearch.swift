@@ -31,14 +31,13 @@ struct RepackSearch {
 
     var totalCost: Double { zip(items, units).reduce(0) { $0 + cost($1.0, $1.1) } }
 
-    /// Whether `item` may sit on `unit` with the day as it is now (its own booking removed first).
+    /// Whether `item` may sit on `unit` with the day as it is now (its own booking removed first):
+    /// its current unit needs only to be free, any other is judged by `UnitRules` for its channel.
     private func allows(_ item: Int, on unit: Int, in day: DayState) -> Bool {
-        let span = (items[item].start, items[item].end)
-        guard floor.units[unit].members.allSatisfy({
-            day.isFree(table: $0, from: span.0, to: span.1) && !day.isBlocked(table: $0, from: span.0, to: span.1)
-        }) else { return false }
-        guard bookings[item].channel == .online, unit != items[item].current else { return true }
-        return HoldRules.holds(floor: floor, day: day, unit: unit, from: span.0, to: span.1, channel: .online) == nil
+        let isCurrent = unit == items[item].current
+        return UnitRules.verdict(floor: floor, day: day, unit: unit, party: items[item].party, from: items[item].start,
+                                 to: items[item].end, channel: isCurrent ? .walkIn : bookings[item].channel,
+                                 named: isCurrent) == .allowed
     }
 
     /// Rounds of single moves then swaps, until a round changes nothing or `rounds` ran.

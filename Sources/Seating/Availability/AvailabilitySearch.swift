@@ -3,10 +3,11 @@
 /// Candidates are the grid times of the date inside `[time - before, time + after]`, tried in
 /// order of distance from `time`, the earlier first on ties; the first `limit` that can be
 /// offered are returned, each with its tables and duration. The asked time itself is always
-/// judged, and when it cannot be offered `requested.reason` says which rule binds. When greedy
-/// finds no table at the asked time and `reshuffle` is given, a one-move reshuffle (no solver,
-/// microseconds) is tried for that time; such a slot says `reshuffle: true`. Booking the time
-/// runs the full reshuffle, which may find plans moving several bookings.
+/// judged, and when it cannot be offered `requested.reason` says which rule binds. At every
+/// candidate time where the time's own rules pass but greedy finds no table (whatever its
+/// reason), the whole-day re-assignment (`Reshuffle.find`, through `reshuffle`) is tried; a time
+/// it can seat is offered with `reshuffle: true`, and booking it (same day version) succeeds with
+/// the same plan. `requested.reason` stays the first rule that binds when no plan exists.
 ///
 /// ```swift
 /// // Party of 4 near Saturday 19:00, up to 90 minutes either side, five answers.
@@ -16,23 +17,20 @@
 /// answer.requested.reason         // .available
 /// ```
 public enum AvailabilitySearch {
-    public static func search(floor: Floor, day: DayState, request: AvailabilityRequest) -> AvailabilityAnswer {
+    /// `reshuffle`: how to find whole-day re-assignments for times greedy cannot seat (nil: never).
+    public static func search(floor: Floor, day: DayState, request: AvailabilityRequest,
+                              reshuffle: Reshuffle.Planner? = nil) -> AvailabilityAnswer {
         let query = request.query
         let duration = SlotEvaluator.duration(floor: floor, query: query)
         guard SlotEvaluator.partyFits(floor: floor, query: query) else {
             return AvailabilityAnswer(duration: duration, slots: [],
                                       requested: .init(time: query.time, reason: .partyTooLarge))
         }
-        var requested = SlotEvaluator.evaluate(floor: floor, day: day, query: query)
-        if requested == .refuse(.noTable), request.reshuffle != nil,
-           let plan = Reshuffle.oneMove(floor: floor, day: day, query: query) {
-            requested = .offer(Slot(time: query.time, duration: plan.placement.duration, unit: plan.placement.unit,
-                                    tables: plan.placement.tables, reshuffle: true))
-        }
+        let requested = verdict(floor: floor, day: day, query: query, reshuffle: reshuffle)
         var slots: [Slot] = []
         for time in candidateTimes(floor: floor, query: query, before: request.before, after: request.after) {
             guard slots.count < request.limit else { break }
-            let verdict = time == query.time ? requested : SlotEvaluator.evaluate(floor: floor, day: day, query: query.at(time))
+            let verdict = time == query.time ? requested : verdict(floor: floor, day: day, query: query.at(time), reshuffle: reshuffle)
             if case .offer(let slot) = verdict { slots.append(slot) }
         }
         let reason: SlotReason
@@ -41,6 +39,16 @@ public enum AvailabilitySearch {
         case .refuse(let why): reason = why
         }
         return AvailabilityAnswer(duration: duration, slots: slots, requested: .init(time: query.time, reason: reason))
+    }
+
+    /// One time: greedy's verdict, or a slot that needs other bookings to move when greedy's
+    /// reason is one a re-assignment can overcome and `reshuffle` finds a plan.
+    public static func verdict(floor: Floor, day: DayState, query: SeatingQuery, reshuffle: Reshuffle.Planner?) -> SlotEvaluator.Verdict {
+        let verdict = SlotEvaluator.evaluate(floor: floor, day: day, query: query)
+        guard case .refuse(let reason) = verdict, Reshuffle.canHelp(reason), let reshuffle,
+              let plan = reshuffle(query) else { return verdict }
+        return .offer(Slot(time: query.time, duration: plan.placement.duration, unit: plan.placement.unit,
+                           tables: plan.placement.tables, reshuffle: true))
     }
 
     /// Grid times within the window, nearest first, the earlier first on ties.
@@ -77,16 +85,12 @@ public struct AvailabilityRequest: Sendable, Equatable {
     public var before: Int
     public var after: Int
     public var limit: Int
-    /// Try a reshuffle at the asked time when greedy finds nothing (nil: never).
-    public var reshuffle: Reshuffle.Limits?
 
-    public init(query: SeatingQuery, before: Int = defaultWindow, after: Int = defaultWindow, limit: Int = defaultLimit,
-                reshuffle: Reshuffle.Limits? = nil) {
+    public init(query: SeatingQuery, before: Int = defaultWindow, after: Int = defaultWindow, limit: Int = defaultLimit) {
         self.query = query
         self.before = before
         self.after = after
         self.limit = limit
-        self.reshuffle = reshuffle
     }
 }
 

@@ -1,4 +1,5 @@
 /// Capacity kept for walk-ins: whether a reservation on a unit would take held capacity.
+/// `UnitRules.verdict` decides who these apply to; this type only measures.
 ///
 /// Rules (PROTOCOL.md "Exact rules"): a table hold keeps its tables off every reservation
 /// (online or host) whose occupied interval overlaps the hold window on its weekdays. A count hold
@@ -9,22 +10,26 @@
 ///
 /// ```swift
 /// // Two of the main-room two-to-four tops stay free 19:00-20:30 on Fridays.
-/// HoldRules.holds(floor: floor, day: friday, unit: t5, from: 19 * 60, to: 20 * 60 + 45, channel: .online)
+/// HoldRules.countHold(floor: floor, day: friday, unit: t5, from: 19 * 60, to: 20 * 60 + 45)
 /// // -> the name of the hold when T5 is one of the last two free matching tables, else nil
 /// ```
 public enum HoldRules {
-    /// The name of the hold that keeps `unit` from a reservation over `[from, to)` by `channel`,
-    /// or nil when no hold does.
-    public static func holds(floor: Floor, day: DayState, unit: Int, from: Int, to: Int, channel: Booking.Channel) -> String? {
-        guard channel != .walkIn else { return nil }
-        let members = floor.units[unit].members
-        for table in members where floor.isTableHeld(table, on: day.weekday, from: from, to: to) {
+    /// The name of the table hold that keeps one of `unit`'s tables off reservations at some
+    /// minute of `[from, to)` on `weekday`, or nil.
+    public static func tableHold(floor: Floor, weekday: Weekday, unit: Int, from: Int, to: Int) -> String? {
+        for table in floor.units[unit].members where floor.isTableHeld(table, on: weekday, from: from, to: to) {
             return floor.layout.holds.first { hold in
                 if case .tables(let ids) = hold.kind { return ids.contains(floor.tables[table].id) }
                 return false
             }?.name ?? "table hold"
         }
-        guard channel == .online else { return nil }
+        return nil
+    }
+
+    /// The name of the count hold an online reservation on `unit` over `[from, to)` would break
+    /// (fewer than `count` matching tables free at some minute of the hold's window), or nil.
+    public static func countHold(floor: Floor, day: DayState, unit: Int, from: Int, to: Int) -> String? {
+        let members = floor.units[unit].members
         for hold in floor.countHolds(on: day.weekday) where hold.from < to && from < hold.to {
             guard members.contains(where: { hold.isMatching[$0] }) else { continue }
             if !leavesEnoughFree(hold, day: day, taking: members, from: max(from, hold.from), to: min(to, hold.to)) {

@@ -57,25 +57,6 @@ public enum SlotEvaluator {
         return pacingAllows(floor: floor, day: day, query: query) ? nil : .pacingLimit
     }
 
-    /// Whether the engine may pick `unit` for the channel: walk-in-only tables go to walk-ins;
-    /// a host reaches them only by naming them (`allowsPinned`).
-    public static func channelAllows(floor: Floor, unit: Int, channel: Booking.Channel) -> Bool {
-        channel == .walkIn || floor.units[unit].reservable
-    }
-
-    /// Whether a request that names `unit` may have it: everyone but online guests.
-    public static func allowsPinned(floor: Floor, unit: Int, channel: Booking.Channel) -> Bool {
-        channel != .online || floor.units[unit].reservable
-    }
-
-    /// What the rules say of a free, unblocked unit for a booking occupying `[from, to)`.
-    public static func unitVerdict(
-        floor: Floor, day: DayState, unit: Int, from: Int, to: Int, channel: Booking.Channel
-    ) -> GreedyBestFit.UnitVerdict {
-        guard channelAllows(floor: floor, unit: unit, channel: channel) else { return .excluded }
-        return HoldRules.holds(floor: floor, day: day, unit: unit, from: from, to: to, channel: channel) == nil ? .allowed : .held
-    }
-
     /// Evaluates `query` at its time.
     public static func evaluate(floor: Floor, day: DayState, query: SeatingQuery) -> Verdict {
         let duration = duration(floor: floor, query: query)
@@ -83,7 +64,7 @@ public enum SlotEvaluator {
         let from = query.time, to = query.time + duration + day.buffer
         let outcome = GreedyBestFit.choose(
             floor: floor, day: day, party: query.party, from: from, to: to, area: query.area, tags: query.tags,
-            verdict: { unitVerdict(floor: floor, day: day, unit: $0, from: from, to: to, channel: query.channel) })
+            channel: query.channel)
         guard let unit = outcome.unit else {
             return .refuse(outcome.sawHeld ? .heldForWalkIns : outcome.sawBlocked ? .blocked : .noTable)
         }

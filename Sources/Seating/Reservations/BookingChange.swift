@@ -32,7 +32,7 @@ extension Reservations {
     /// fit and are free, and takes greedy best fit when not. A derived duration is recomputed
     /// from the turn times; a duration the guest gave is kept.
     public static func modify(
-        floor: Floor, targetDay: DayState, booking: Booking, change: BookingChange, reshuffle: Reshuffle.Limits? = nil
+        floor: Floor, targetDay: DayState, booking: Booking, change: BookingChange, reshuffle: Reshuffle.Planner? = nil
     ) -> Result<(booking: Booking, moves: [Reshuffle.Move]), SeatingError> {
         guard booking.status.isActive else {
             return .failure(.invalidState("booking \(booking.id) is \(booking.status.rawValue) and can no longer be modified"))

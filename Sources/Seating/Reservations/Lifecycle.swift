@@ -56,11 +56,10 @@ extension Reservations {
         case .failure(let error): return .failure(error)
         }
         let seating = floor.units[unit]
-        let to = start + booking.duration + day.buffer
-        let busy = seating.members.contains {
-            !day.isFree(table: $0, from: start, to: to) || day.isBlocked(table: $0, from: start, to: to)
-        }
-        if busy {
+        // At the door holds do not apply and any table may be named: the walk-in's rules.
+        let verdict = UnitRules.verdict(floor: floor, day: day, unit: unit, party: booking.party, from: start,
+                                        to: start + booking.duration + day.buffer, channel: .walkIn, named: true)
+        if verdict != .allowed {
             return .failure(.noCapacity(reason: .noTable, alternatives: freeUnits(
                 floor: floor, day: day, party: booking.party, from: start, duration: booking.duration, limit: 5)))
         }
@@ -124,7 +123,7 @@ extension Reservations {
     /// minute any booking holds), else now after re-assigning unlocked bookings (`reshuffle`,
     /// the placement's `moves`), or else the earliest time a fitting unit frees up.
     public static func walkIn(
-        floor: Floor, day: DayState, time: Int, party: Int, duration: Int?, reshuffle: Reshuffle.Limits? = nil
+        floor: Floor, day: DayState, time: Int, party: Int, duration: Int?, reshuffle: Reshuffle.Planner? = nil
     ) -> Result<WalkInOutcome, SeatingError> {
         guard party <= floor.largestUnit else { return .failure(.partyTooLarge(party: party, largest: floor.largestUnit)) }
         func placement(at start: Int) -> Placement? {
@@ -132,13 +131,12 @@ extension Reservations {
             guard start + turn + day.buffer <= ClockTime.limit else { return nil }
             let outcome = GreedyBestFit.choose(
                 floor: floor, day: day, party: party, from: start, to: start + turn + day.buffer, area: nil, tags: [],
-                verdict: { _ in .allowed })
+                channel: .walkIn)
             return outcome.unit.map { Placement(start: start, duration: turn, unit: $0, tables: floor.units[$0].tableIDs) }
         }
         if let now = placement(at: time) { return .success(.seatNow(now)) }
         if let reshuffle,
-           let plan = Reshuffle.find(floor: floor, day: day, query: SeatingQuery(
-               date: day.date, time: time, party: party, duration: duration, channel: .walkIn), limits: reshuffle) {
+           let plan = reshuffle(SeatingQuery(date: day.date, time: time, party: party, duration: duration, channel: .walkIn)) {
             var now = plan.placement
             now.moves = plan.moves
             return .success(.seatNow(now))
@@ -166,9 +164,8 @@ extension Reservations {
         var slots: [Slot] = []
         for group in floor.candidates(for: party) {
             for unit in group.units {
-                let members = floor.units[unit].members
-                guard members.allSatisfy({ day.isFree(table: $0, from: from, to: to) && !day.isBlocked(table: $0, from: from, to: to) })
-                else { continue }
+                guard UnitRules.verdict(floor: floor, day: day, unit: unit, party: party, from: from, to: to, channel: .walkIn,
+                                        named: true) == .allowed else { continue }
                 slots.append(Slot(time: from, duration: duration, unit: unit, tables: floor.units[unit].tableIDs, reshuffle: false))
                 if slots.count == limit { return slots }
             }

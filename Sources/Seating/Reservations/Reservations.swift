@@ -15,18 +15,18 @@ public enum Reservations {
     /// Finds the tables for a new (or re-placed) booking. `pinned` are tables the host or guest
     /// chose; they are checked, never replaced. `preferred` are tables to keep when still valid
     /// (a modified booking stays where it is when it can).
-    /// When greedy finds no table and `reshuffle` is given, unlocked bookings may be re-assigned
-    /// (`Placement.moves`) to make room.
+    /// When greedy finds no table (whatever its reason) and `reshuffle` is given, unlocked bookings
+    /// may be re-assigned (`Placement.moves`) to make room.
     public static func place(
         floor: Floor, day: DayState, query: SeatingQuery, pinned: [String]?, preferred: [String]? = nil,
-        reshuffle: Reshuffle.Limits? = nil
+        reshuffle: Reshuffle.Planner? = nil
     ) -> Result<Placement, SeatingError> {
         let duration = SlotEvaluator.duration(floor: floor, query: query)
         if let pinned {
             return placePinned(floor: floor, day: day, query: query, duration: duration, tables: pinned)
         }
         if let reason = SlotEvaluator.admissionRules(floor: floor, day: day, query: query, duration: duration) {
-            return .failure(error(for: reason, floor: floor, day: day, query: query))
+            return .failure(error(for: reason, floor: floor, day: day, query: query, reshuffle: reshuffle))
         }
         if let preferred, let unit = floor.unit(forTables: preferred),
            usable(floor: floor, day: day, unit: unit, query: query, duration: duration) == nil {
@@ -36,22 +36,23 @@ public enum Reservations {
         case .offer(let slot):
             return .success(Placement(start: slot.time, duration: slot.duration, unit: slot.unit, tables: slot.tables))
         case .refuse(let reason):
-            if reason == .noTable, let reshuffle, let plan = Reshuffle.find(floor: floor, day: day, query: query, limits: reshuffle) {
+            if Reshuffle.canHelp(reason), let reshuffle, let plan = reshuffle(query) {
                 var placement = plan.placement
                 placement.moves = plan.moves
                 return .success(placement)
             }
-            return .failure(error(for: reason, floor: floor, day: day, query: query))
+            return .failure(error(for: reason, floor: floor, day: day, query: query, reshuffle: reshuffle))
         }
     }
 
     /// The error for a refused time, with alternatives where the party could sit at other times.
-    public static func error(for reason: SlotReason, floor: Floor, day: DayState, query: SeatingQuery) -> SeatingError {
+    public static func error(for reason: SlotReason, floor: Floor, day: DayState, query: SeatingQuery,
+                             reshuffle: Reshuffle.Planner? = nil) -> SeatingError {
         switch reason {
         case .available, .noTable, .blocked, .heldForWalkIns:
-            return .noCapacity(reason: reason, alternatives: alternatives(floor: floor, day: day, query: query))
+            return .noCapacity(reason: reason, alternatives: alternatives(floor: floor, day: day, query: query, reshuffle: reshuffle))
         case .pacingLimit:
-            return .pacingLimit(alternatives: alternatives(floor: floor, day: day, query: query))
+            return .pacingLimit(alternatives: alternatives(floor: floor, day: day, query: query, reshuffle: reshuffle))
         case .partyTooLarge:
             return .partyTooLarge(party: query.party,
                                   largest: query.channel == .online ? floor.largestReservableUnit : floor.largestUnit)
@@ -67,9 +68,11 @@ public enum Reservations {
         }
     }
 
-    /// The nearest offerable slots around the query's time (default window and count).
-    public static func alternatives(floor: Floor, day: DayState, query: SeatingQuery) -> [Slot] {
-        AvailabilitySearch.search(floor: floor, day: day, request: AvailabilityRequest(query: query)).slots
+    /// The nearest offerable slots around the query's time (default window and count), found as
+    /// availability finds them.
+    public static func alternatives(floor: Floor, day: DayState, query: SeatingQuery,
+                                    reshuffle: Reshuffle.Planner? = nil) -> [Slot] {
+        AvailabilitySearch.search(floor: floor, day: day, request: AvailabilityRequest(query: query), reshuffle: reshuffle).slots
     }
 
     private static func placePinned(
@@ -81,7 +84,7 @@ public enum Reservations {
         case .failure(let error): return .failure(error)
         }
         let seating = floor.units[unit]
-        guard SlotEvaluator.allowsPinned(floor: floor, unit: unit, channel: query.channel) else {
+        guard UnitRules.channelAllows(floor: floor, unit: unit, channel: query.channel, named: true) else {
             return .failure(.invalidTables(index: nil, message: "\(seating.id) is for walk-ins only"))
         }
         if let reason = SlotEvaluator.admissionRules(floor: floor, day: day, query: query, duration: duration),
@@ -114,16 +117,12 @@ public enum Reservations {
     /// Nil when `unit` (named or kept by the request) can take the query's party at its time,
     /// else the reason it cannot.
     static func usable(floor: Floor, day: DayState, unit: Int, query: SeatingQuery, duration: Int) -> SlotReason? {
-        let seating = floor.units[unit]
-        guard seating.fits(query.party), SlotEvaluator.allowsPinned(floor: floor, unit: unit, channel: query.channel) else {
-            return .noTable
+        switch UnitRules.verdict(floor: floor, day: day, unit: unit, party: query.party, from: query.time,
+                                 to: query.time + duration + day.buffer, channel: query.channel, named: true) {
+        case .allowed: return nil
+        case .doesNotFit, .notForChannel, .occupied: return .noTable
+        case .blocked: return .blocked
+        case .held: return .heldForWalkIns
         }
-        let to = query.time + duration + day.buffer
-        for table in seating.members where !day.isFree(table: table, from: query.time, to: to) { return .noTable }
-        for table in seating.members where day.isBlocked(table: table, from: query.time, to: to) { return .blocked }
-        if HoldRules.holds(floor: floor, day: day, unit: unit, from: query.time, to: to, channel: query.channel) != nil {
-            return .heldForWalkIns
-        }
-        return nil
     }
 }

@@ -165,7 +165,7 @@ public enum OfflineOptimum {
         for request in requests {
             let to = request.time + request.duration + day.buffer
             let outcome = GreedyBestFit.choose(floor: floor, day: day, party: request.party, from: request.time, to: to,
-                                               area: nil, tags: [], verdict: { floor.units[$0].reservable ? .allowed : .excluded })
+                                               area: nil, tags: [], channel: .online, holds: .none)
             guard let unit = outcome.unit else { continue }
             day.upsert(Booking(id: request.id, restaurant: floor.layout.restaurant, date: day.date, start: request.time,
                                duration: request.duration, party: request.party, tables: floor.units[unit].tableIDs))
@@ -182,9 +182,8 @@ public enum OfflineOptimum {
         for (item, unit) in zip(items, units) {
             guard let unit else { continue }
             let seating = floor.units[unit]
-            guard seating.fits(item.party), seating.members.allSatisfy({
-                check.isFree(table: $0, from: item.start, to: item.end) && !check.isBlocked(table: $0, from: item.start, to: item.end)
-            }) else { return false }
+            guard UnitRules.verdict(floor: floor, day: check, unit: unit, party: item.party, from: item.start, to: item.end,
+                                    channel: .online, holds: .none) == .allowed else { return false }
             check.upsert(Booking(id: item.booking ?? "", restaurant: floor.layout.restaurant, date: day.date, start: item.start,
                                  duration: item.end - item.start - day.buffer, party: item.party, tables: seating.tableIDs))
         }

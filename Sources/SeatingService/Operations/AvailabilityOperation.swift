@@ -10,12 +10,14 @@ extension SeatingService {
             query: try QueryDecoding.query(fields),
             before: try fields.int("before", in: 0...1_440) ?? AvailabilityRequest.defaultWindow,
             after: try fields.int("after", in: 0...1_440) ?? AvailabilityRequest.defaultWindow,
-            limit: try fields.int("limit", in: 1...100) ?? AvailabilityRequest.defaultLimit,
-            reshuffle: (try fields.bool("reshuffle") ?? true) ? reshuffle : nil)
+            limit: try fields.int("limit", in: 1...100) ?? AvailabilityRequest.defaultLimit)
+        let reshuffles = try fields.bool("reshuffle") ?? true
         let (floor, layoutVersion) = try floor(restaurant)
         let key = DayKey(restaurant: restaurant, date: request.query.date)
-        let (day, _) = try dayState(key, floor: floor, layoutVersion: layoutVersion)
-        let answer = AvailabilitySearch.search(floor: floor, day: day, request: request)
+        let (day, version) = try dayState(key, floor: floor, layoutVersion: layoutVersion)
+        let answer = AvailabilitySearch.search(
+            floor: floor, day: day, request: request,
+            reshuffle: reshuffles ? planner(key, day: day, version: version, floor: floor) : nil)
         return .object([
             JSONMember("duration", .int(answer.duration)),
             JSONMember("slots", .array(answer.slots.map(Encode.slot))),

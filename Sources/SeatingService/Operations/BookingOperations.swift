@@ -23,7 +23,8 @@ extension SeatingService {
             let dayKey = DayKey(restaurant: restaurant, date: query.date)
             var (day, version) = try dayState(dayKey, floor: floor, layoutVersion: layoutVersion)
             let placement: Placement
-            switch Reservations.place(floor: floor, day: day, query: query, pinned: pinned, reshuffle: reshuffle) {
+            switch Reservations.place(floor: floor, day: day, query: query, pinned: pinned,
+                                      reshuffle: planner(dayKey, day: day, version: version, floor: floor)) {
             case .success(let found): placement = found
             case .failure(let error): throw ProtocolError(error)
             }
@@ -114,7 +115,9 @@ extension SeatingService {
             }
             var updated: Booking
             let moves: [Reshuffle.Move]
-            switch Reservations.modify(floor: floor, targetDay: target, booking: booking, change: change, reshuffle: reshuffle) {
+            // The target day without the booking is no stored version: its plans are not cached.
+            let planner = reshuffle.map { Reshuffle.planner(floor: floor, day: target, limits: $0) }
+            switch Reservations.modify(floor: floor, targetDay: target, booking: booking, change: change, reshuffle: planner) {
             case .success(let result): (updated, moves) = result
             case .failure(let error): throw ProtocolError(error)
             }

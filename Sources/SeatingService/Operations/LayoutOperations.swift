@@ -74,19 +74,14 @@ extension SeatingService {
                 report(booking, "its tables \(booking.tables.joined(separator: "+")) are not a table or combination of the new layout")
                 continue
             }
-            guard floor.units[unit].fits(booking.party) else {
-                report(booking, "\(floor.units[unit].id) no longer seats a party of \(booking.party)")
-                continue
-            }
             var day = placed[booking.date] ?? DayState(floor: floor, date: booking.date, bookings: [])
-            let end = booking.end + day.buffer
-            let members = floor.units[unit].members
-            if members.contains(where: { day.isBlocked(table: $0, from: booking.start, to: end) }) {
-                report(booking, "a block of the new layout covers its tables")
-            } else if members.contains(where: { !day.isFree(table: $0, from: booking.start, to: end) }) {
-                report(booking, "with the new buffer it overlaps another booking on its tables")
-            } else {
-                day.upsert(booking)
+            // A booking already taken keeps its tables whatever holds and channels now say.
+            switch UnitRules.verdict(floor: floor, day: day, unit: unit, party: booking.party, from: booking.start,
+                                     to: booking.end + day.buffer, channel: .walkIn, named: true) {
+            case .doesNotFit: report(booking, "\(floor.units[unit].id) no longer seats a party of \(booking.party)")
+            case .blocked: report(booking, "a block of the new layout covers its tables")
+            case .occupied: report(booking, "with the new buffer it overlaps another booking on its tables")
+            case .allowed, .notForChannel, .held: day.upsert(booking)
             }
             placed[booking.date] = day
         }

@@ -47,7 +47,7 @@ extension SeatingService {
             var (day, version) = try dayState(key, floor: floor, layoutVersion: layoutVersion)
             let outcome: WalkInOutcome
             switch Reservations.walkIn(floor: floor, day: day, time: time, party: party, duration: duration,
-                                       reshuffle: seatNow ? reshuffle : nil) {
+                                       reshuffle: seatNow ? planner(key, day: day, version: version, floor: floor) : nil) {
             case .success(let result): outcome = result
             case .failure(let error): throw ProtocolError(error)
             }
