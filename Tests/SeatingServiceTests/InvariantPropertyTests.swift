@@ -69,6 +69,20 @@ import Testing
                 }
                 if let id = parsed["result"]?["booking"]?["id"]?.stringValue { bookingIDs.append(id) }
             }
+            if request["op"]?.stringValue == "availability", let slot = parsed["result"]?["slots"]?.arrayValue?.first,
+               let time = slot["time"]?.stringValue, let date {
+                // An offered slot can be booked (same day version), with the tables it offered or
+                // others, moving bookings when it said so.
+                let party = request["party"]!.intValue!, channel = request["channel"]!.stringValue!
+                let book = #"{"op":"book","restaurant":"prop","date":"\#(date)","time":"\#(time)","party":\#(party),"channel":"\#(channel)","idempotencyKey":"offered-\#(run.lines.count)"}"#
+                let answer = String(decoding: service.respond(toLine: Array(book.utf8)), as: UTF8.self)
+                run.lines.append(book)
+                run.responses.append(answer)
+                let booked = try JSONParser.parse(Array(answer.utf8))
+                #expect(booked["ok"]?.boolValue == true, "seed \(seed): offered \(JSONWriter.string(slot)) but book said \(answer)")
+                if let id = booked["result"]?["booking"]?["id"]?.stringValue { bookingIDs.append(id) }
+                continue
+            }
             guard request["op"]?.stringValue == "book" else { continue }
             let key = request["idempotencyKey"]!.stringValue!
             if let booking = parsed["result"]?["booking"], let id = booking["id"]?.stringValue {

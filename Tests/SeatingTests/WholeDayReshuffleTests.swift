@@ -1,0 +1,147 @@
+import Seating
+import Testing
+
+/// The whole-day re-assignment: chains, count holds, reasons other than `no_table`, windows,
+/// locked bookings, and exactness against brute force on small floors.
+@Suite struct WholeDayReshuffleTests {
+    static let date = ServiceDate("2026-11-17")!  // a Tuesday
+
+    static func floor(_ tables: [Table], holds: [Hold] = [], blocks: [Block] = []) -> Floor {
+        try! Floor(Layout(restaurant: "r", tables: tables, turnTimes: TurnTimes(bands: [.init(minutes: 90)]),
+                          services: [Service(name: "dinner", first: 18 * 60, last: 22 * 60)], holds: holds, blocks: blocks))
+    }
+
+    static func booking(_ id: String, _ table: String, party: Int, start: Int = 19 * 60, locked: Bool = false,
+                        status: Booking.Status = .booked, channel: Booking.Channel = .online) -> Booking {
+        Booking(id: id, restaurant: "r", date: date, start: start, duration: 90, party: party, tables: [table], status: status,
+                channel: channel, locked: locked)
+    }
+
+    /// X seats 5-6, Y 4-5, Z 3-4, W 2-3; parties of 5, 4 and 3 sit on X, Y, Z; W is free.
+    static let ladder = floor([
+        Table(id: "X", min: 5, max: 6), Table(id: "Y", min: 4, max: 5), Table(id: "Z", min: 3, max: 4), Table(id: "W", min: 2, max: 3),
+    ])
+
+    @Test func aChainOfThreeMovesSeatsTheParty() {
+        let day = DayState(floor: Self.ladder, date: Self.date, bookings: [
+            Self.booking("b1", "X", party: 5), Self.booking("b2", "Y", party: 4), Self.booking("b3", "Z", party: 3),
+        ])
+        let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 6)
+        #expect(SlotEvaluator.evaluate(floor: Self.ladder, day: day, query: query) == .refuse(.noTable))
+        #expect(Reshuffle.oneMove(floor: Self.ladder, day: day, query: query) == nil)
+        let plan = Reshuffle.find(floor: Self.ladder, day: day, query: query)
+        #expect(plan?.placement.tables == ["X"])
+        #expect(plan?.moves == [
+            Reshuffle.Move(booking: "b1", from: ["X"], to: ["Y"]), Reshuffle.Move(booking: "b2", from: ["Y"], to: ["Z"]),
+            Reshuffle.Move(booking: "b3", from: ["Z"], to: ["W"]),
+        ])
+        // Availability offers the time, saying bookings move.
+        let answer = AvailabilitySearch.search(
+            floor: Self.ladder, day: day, request: AvailabilityRequest(query: query, before: 0, after: 0),
+            reshuffle: Reshuffle.planner(floor: Self.ladder, day: day, limits: Reshuffle.Limits()))
+        #expect(answer.requested.reason == .available)
+        #expect(answer.slots.map(\.reshuffle) == [true])
+    }
+
+    @Test func lockedAndSeatedBookingsNeverMove() {
+        for fixed in [Self.booking("b3", "Z", party: 3, locked: true), Self.booking("b3", "Z", party: 3, status: .seated)] {
+            let day = DayState(floor: Self.ladder, date: Self.date, bookings: [
+                Self.booking("b1", "X", party: 5), Self.booking("b2", "Y", party: 4), fixed,
+            ])
+            let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 6)
+            #expect(Reshuffle.find(floor: Self.ladder, day: day, query: query) == nil, "\(fixed.status) \(fixed.locked)")
+            let answer = AvailabilitySearch.search(
+                floor: Self.ladder, day: day, request: AvailabilityRequest(query: query, before: 0, after: 0),
+                reshuffle: Reshuffle.planner(floor: Self.ladder, day: day, limits: Reshuffle.Limits()))
+            #expect(answer.requested.reason == .noTable)
+        }
+    }
+
+    @Test func aCountHoldIsKeptByMovingSmallPartiesOffHeldTypeTables() {
+        // Two of the main four-tops M1-M3 stay free 18:00-22:00. Couples sit on M1 and M2; the patio
+        // two-tops are free. A four can only sit if both couples go to the patio (two moves).
+        let hold = Hold(name: "main fours", kind: .count(2, area: "main", minCapacity: 4, maxCapacity: 4), from: 18 * 60, to: 22 * 60)
+        let floor = Self.floor([
+            Table(id: "M1", max: 4), Table(id: "M2", max: 4), Table(id: "M3", max: 4),
+            Table(id: "P1", max: 2, area: "patio"), Table(id: "P2", max: 2, area: "patio"),
+        ], holds: [hold])
+        let day = DayState(floor: floor, date: Self.date, bookings: [Self.booking("c1", "M1", party: 2), Self.booking("c2", "M2", party: 2)])
+        let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 4)
+        #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: query) == .refuse(.heldForWalkIns))
+        #expect(Reshuffle.oneMove(floor: floor, day: day, query: query) == nil)
+        guard let plan = Reshuffle.find(floor: floor, day: day, query: query) else {
+            Issue.record("no plan")
+            return
+        }
+        #expect(Set(plan.moves.map(\.booking)) == ["c1", "c2"])
+        #expect(Set(plan.moves.flatMap(\.to)) == ["P1", "P2"])
+        // A host may take held capacity: greedy seats a host party without moving anyone.
+        #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: SeatingQuery(date: Self.date, time: 19 * 60, party: 4, channel: .host))
+                    != .refuse(.heldForWalkIns))
+    }
+
+    @Test func aBlockedTableIsNoReasonToRefuseWhenOthersCanMove() {
+        // F2 is blocked; the couple on F1 can move to T1.
+        let floor = Self.floor([Table(id: "T1", max: 2), Table(id: "F1", max: 4), Table(id: "F2", max: 4)],
+                               blocks: [Block(tables: ["F2"], date: Self.date)])
+        let day = DayState(floor: floor, date: Self.date, bookings: [Self.booking("c", "F1", party: 2)])
+        let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 4)
+        #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: query) == .refuse(.blocked))
+        let placed = Reservations.place(floor: floor, day: day, query: query, pinned: nil,
+                                        reshuffle: Reshuffle.planner(floor: floor, day: day, limits: Reshuffle.Limits()))
+        let moves = (try? placed.get())?.moves
+        #expect(moves == [Reshuffle.Move(booking: "c", from: ["F1"], to: ["T1"])])
+    }
+
+    @Test func theNearestTimeNeedsMovesAFartherOneDoesNot() {
+        let floor = Self.floor([Table(id: "T1", max: 2), Table(id: "F1", max: 4)])
+        let day = DayState(floor: floor, date: Self.date, bookings: [Self.booking("c", "F1", party: 2)])  // 19:00-20:30
+        let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 4)
+        let planner = Reshuffle.planner(floor: floor, day: day, limits: Reshuffle.Limits())
+        let answer = AvailabilitySearch.search(floor: floor, day: day, request: AvailabilityRequest(query: query, before: 0, after: 90, limit: 10),
+                                               reshuffle: planner)
+        #expect(answer.slots.first?.time == 19 * 60)
+        #expect(answer.slots.first?.reshuffle == true)
+        #expect(answer.slots.last?.time == 20 * 60 + 30)
+        #expect(answer.slots.last?.reshuffle == false)
+        let early = answer.slots.filter { $0.time < 20 * 60 + 30 }
+        #expect(early.allSatisfy { $0.reshuffle })
+        // Without re-assignment only the farther time is offered.
+        let greedy = AvailabilitySearch.search(floor: floor, day: day, request: AvailabilityRequest(query: query, before: 0, after: 90, limit: 10))
+        #expect(greedy.slots.map(\.time) == [20 * 60 + 30])
+        #expect(greedy.requested.reason == .noTable)
+    }
+
+    @Test func theSameDayAndQueryGiveTheSamePlan() {
+        var rng = SeededRandom(seed: 7)
+        for _ in 0..<30 {
+            let instance = RandomFloor(rng: &rng)
+            let first = Reshuffle.find(floor: instance.floor, day: instance.day, query: instance.query)
+            let second = Reshuffle.find(floor: instance.floor, day: instance.day, query: instance.query)
+            #expect(first == second)
+        }
+    }
+
+    /// Exact against brute force: on small random floors (combinations, count and table holds,
+    /// blocks, locked bookings, online and host), a plan exists exactly when `find` returns one,
+    /// and every plan it returns keeps every rule.
+    @Test func findsAPlanExactlyWhenBruteForceDoes() {
+        var rng = SeededRandom(seed: 2026)
+        var feasible = 0, infeasible = 0, moved = 0
+        for _ in 0..<2_000 {
+            let instance = RandomFloor(rng: &rng)
+            guard case .refuse(let reason) = SlotEvaluator.evaluate(floor: instance.floor, day: instance.day, query: instance.query),
+                  Reshuffle.canHelp(reason) else { continue }
+            let exists = BruteForceReassignment.exists(floor: instance.floor, day: instance.day, query: instance.query)
+            let plan = Reshuffle.find(floor: instance.floor, day: instance.day, query: instance.query,
+                                      limits: Reshuffle.Limits(timeLimitMilliseconds: 10_000))
+            #expect((plan != nil) == exists, "brute force says \(exists): \(instance)")
+            if let plan {
+                #expect(BruteForceReassignment.keepsEveryRule(floor: instance.floor, day: instance.day, query: instance.query, plan: plan))
+                moved += plan.moves.count > 1 ? 1 : 0
+            }
+            if exists { feasible += 1 } else { infeasible += 1 }
+        }
+        #expect(feasible >= 20 && infeasible >= 20 && moved >= 5, "coverage: \(feasible) feasible, \(infeasible) not, \(moved) multi-move")
+    }
+}
