@@ -34,6 +34,16 @@ func runBenchmarks() throws {
         }
         return
     }
+    if arguments.contains("--misses-only") {
+        // Misses against the exact check: `--misses-only [--seeds 5,6]`.
+        for seed in (option("--seeds") ?? "5").split(separator: ",").compactMap({ UInt64($0) }) {
+            try runMisses(layoutFile: "brasserie", restaurant: "brasserie", requests: Int(option("--guests") ?? "") ?? 150, seed: seed, root: root)
+            if !arguments.contains("--no-hall") {
+                try runMisses(layoutFile: "hall", restaurant: "hall", requests: 3 * (Int(option("--guests") ?? "") ?? 150), seed: seed, root: root)
+            }
+        }
+        return
+    }
     let prettyLayout = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"), encoding: .utf8)
     let layoutText = JSONWriter.string(try JSONParser.parse(Array(prettyLayout.utf8)))  // one NDJSON line
     let date = ServiceDate("2026-11-21")!

@@ -1,0 +1,68 @@
+import Foundation
+import Seating
+import SeatingService
+import SeatingStore
+
+/// Misses: guests turned away although an exact check finds a whole-day re-assignment that seats
+/// them at a time they would take. A seeded Friday of online guests asking availability near the
+/// time they want (party mix of the replays, flexibility 0, 30 or 60 minutes either side), each
+/// taking the nearest offered time; the service runs with whole-day reshuffle (the default) and
+/// with reshuffle off (greedy only). The exact check is `Reshuffle.find` with a 2 s cap and a
+/// large chain budget on the day as it was, at every grid time in the guest's window whose own
+/// rules (service, pacing) pass; its integer program proves infeasibility when no plan exists.
+func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt64, root: URL) throws {
+    let pretty = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/\(layoutFile).json"), encoding: .utf8)
+    let layoutLine = JSONWriter.string(try JSONParser.parse(Array(pretty.utf8)))
+    let date = ServiceDate("2026-11-20")!  // a Friday
+    var rng = SeededRandom(seed: seed)
+    var guests: [(time: Int, party: Int, flex: Int)] = []
+    for _ in 0..<requests {
+        let u = Double.random(in: 0..<1, using: &rng), v = Double.random(in: 0..<1, using: &rng)
+        let minutes = 18 * 60 + Int(((u + v) / 2) * 210) / 15 * 15
+        let roll = Int.random(in: 0..<100, using: &rng)
+        let party = roll < 8 ? 1 : roll < 50 ? 2 : roll < 60 ? 3 : roll < 82 ? 4 : roll < 93 ? Int.random(in: 5...6, using: &rng) : Int.random(in: 7...10, using: &rng)
+        guests.append((minutes, party, [0, 30, 60][Int.random(in: 0...2, using: &rng)]))
+    }
+    let exact = Reshuffle.Limits(timeLimitMilliseconds: 2_000, searchBudget: 20_000)
+    for limits in [nil, Reshuffle.Limits()] as [Reshuffle.Limits?] {
+        let store = InMemoryStore()
+        let service = SeatingService(store: store, clock: FixedClock(iso8601: "2026-11-19T09:00:00Z")!, reshuffle: limits)
+        _ = service.respond(toLine: Array(#"{"op":"layout.put","layout":\#(layoutLine)}"#.utf8))
+        let floor = try Floor(try store.layout(restaurant: restaurant)!.layout)
+        var seated = 0, covers = 0, turnedAway = 0, misses = 0, withMoves = 0, bookFailures = 0
+        var availability: [UInt64] = [], books: [UInt64] = []
+        for (index, guest) in guests.enumerated() {
+            let ask = #"{"op":"availability","restaurant":"\#(restaurant)","date":"\#(date)","time":"\#(ClockTime.format(guest.time))","party":\#(guest.party),"before":\#(guest.flex),"after":\#(guest.flex),"limit":1}"#
+            let start = DispatchTime.now().uptimeNanoseconds
+            let answer = try JSONParser.parse(service.respond(toLine: Array(ask.utf8)))
+            availability.append(DispatchTime.now().uptimeNanoseconds - start)
+            if let time = answer["result"]?["slots"]?.arrayValue?.first?["time"]?.stringValue {
+                let book = #"{"op":"book","restaurant":"\#(restaurant)","date":"\#(date)","time":"\#(time)","party":\#(guest.party),"idempotencyKey":"g\#(index)"}"#
+                let begin = DispatchTime.now().uptimeNanoseconds
+                let text = String(decoding: service.respond(toLine: Array(book.utf8)), as: UTF8.self)
+                books.append(DispatchTime.now().uptimeNanoseconds - begin)
+                if text.contains(#""ok":true"#) {
+                    seated += 1
+                    covers += guest.party
+                    if text.contains(#""moved":[{"#) { withMoves += 1 }
+                } else {
+                    bookFailures += 1
+                }
+                continue
+            }
+            turnedAway += 1
+            let day = DayState(floor: floor, date: date, bookings: try store.day(DayKey(restaurant: restaurant, date: date)).bookings)
+            let query = SeatingQuery(date: date, time: guest.time, party: guest.party)
+            let window = AvailabilitySearch.candidateTimes(floor: floor, query: query, before: guest.flex, after: guest.flex)
+            let missed = window.contains { time in
+                guard case .refuse(let reason) = SlotEvaluator.evaluate(floor: floor, day: day, query: query.at(time)),
+                      Reshuffle.canHelp(reason) else { return false }
+                return Reshuffle.find(floor: floor, day: day, query: query.at(time), limits: exact) != nil
+            }
+            if missed { misses += 1 }
+        }
+        let ask = LatencyStats(availability), booked = LatencyStats(books)
+        func ms(_ ns: UInt64) -> String { String(format: "%.2f", Double(ns) / 1e6) }
+        print("misses \(restaurant) \(limits == nil ? "greedy only      " : "whole-day reshuffle"): \(requests) guests, \(seated) seated (\(covers) covers, \(withMoves) with moves), \(turnedAway) turned away, \(misses) misses (\(String(format: "%.1f", 100 * Double(misses) / Double(requests))) % of asks), \(bookFailures) offered-but-refused books; availability ms p50 \(ms(ask.percentile(50))) p99 \(ms(ask.percentile(99))) max \(ms(ask.sorted.last ?? 0)); book ms p50 \(ms(booked.percentile(50))) p99 \(ms(booked.percentile(99))) max \(ms(booked.sorted.last ?? 0))")
+    }
+}
