@@ -157,3 +157,16 @@ public struct AssignmentModel: Sendable {
         return units
     }
 }
+
+extension AssignmentModel.Item {
+    /// A stored booking of `day` as an item that may move: its occupied interval, its current unit,
+    /// and the units it could take with only `fixed` in place.
+    init(booking: Booking, floor: Floor, day: DayState, fixed: DayState) {
+        let current = floor.unit(forTables: booking.tables)
+        let span = day.occupiedSpan(of: booking) ?? (booking.start, booking.end + day.buffer)
+        self.init(booking: booking.id, party: booking.party, start: span.start, end: span.end,
+                  eligible: AssignmentModel.eligibleUnits(floor: floor, fixed: fixed, party: booking.party, from: span.start,
+                                                          to: span.end, channel: booking.channel, current: current),
+                  current: current, channel: booking.channel)
+    }
+}

@@ -47,15 +47,7 @@ public enum Repack {
             .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         var fixed = day
         for booking in movable { fixed.remove(booking.id) }
-        let items = movable.map { booking in
-            let current = floor.unit(forTables: booking.tables)
-            let span = day.occupiedSpan(of: booking)!
-            return AssignmentModel.Item(
-                booking: booking.id, party: booking.party, start: span.start, end: span.end,
-                eligible: AssignmentModel.eligibleUnits(floor: floor, fixed: fixed, party: booking.party, from: span.start,
-                                                        to: span.end, channel: booking.channel, current: current),
-                current: current, channel: booking.channel)
-        }
+        let items = movable.map { AssignmentModel.Item(booking: $0, floor: floor, day: day, fixed: fixed) }
         return (AssignmentModel(floor: floor, items: items, cost: cost(floor: floor)), fixed)
     }
 

@@ -57,15 +57,7 @@ struct WholeDayProblem: Sendable {
         let newEligible = AssignmentModel.eligibleUnits(floor: floor, fixed: fixed, party: query.party, from: start, to: end,
                                                         channel: query.channel, current: nil)
         guard !newEligible.isEmpty else { return nil }
-        var items = component.map { booking in
-            let current = floor.unit(forTables: booking.tables)
-            let span = day.occupiedSpan(of: booking)!
-            return AssignmentModel.Item(
-                booking: booking.id, party: booking.party, start: span.start, end: span.end,
-                eligible: AssignmentModel.eligibleUnits(floor: floor, fixed: fixed, party: booking.party, from: span.start,
-                                                        to: span.end, channel: booking.channel, current: current),
-                current: current, channel: booking.channel)
-        }
+        var items = component.map { AssignmentModel.Item(booking: $0, floor: floor, day: day, fixed: fixed) }
         items.append(AssignmentModel.Item(booking: nil, party: query.party, start: start, end: end, eligible: newEligible,
                                           current: nil, channel: query.channel))
         self.items = items
