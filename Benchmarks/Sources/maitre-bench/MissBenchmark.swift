@@ -17,11 +17,8 @@ func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt
     var rng = SeededRandom(seed: seed)
     var guests: [(time: Int, party: Int, flex: Int)] = []
     for _ in 0..<requests {
-        let u = Double.random(in: 0..<1, using: &rng), v = Double.random(in: 0..<1, using: &rng)
-        let minutes = 18 * 60 + Int(((u + v) / 2) * 210) / 15 * 15
-        let roll = Int.random(in: 0..<100, using: &rng)
-        let party = roll < 8 ? 1 : roll < 50 ? 2 : roll < 60 ? 3 : roll < 82 ? 4 : roll < 93 ? Int.random(in: 5...6, using: &rng) : Int.random(in: 7...10, using: &rng)
-        guests.append((minutes, party, [0, 30, 60][Int.random(in: 0...2, using: &rng)]))
+        let guest = dinnerGuest(&rng)
+        guests.append((guest.time, guest.party, [0, 30, 60][Int.random(in: 0...2, using: &rng)]))
     }
     let exact = Reshuffle.Limits(timeLimitMilliseconds: 2_000, searchBudget: 20_000)
     for limits in [nil, Reshuffle.Limits()] as [Reshuffle.Limits?] {

@@ -11,14 +11,7 @@ func runReplay(layoutFile: String, restaurant: String, requests: Int, seed: UInt
     let layout = JSONWriter.string(try JSONParser.parse(Array(pretty.utf8)))
     var rng = SeededRandom(seed: seed)
     var stream: [(time: Int, party: Int)] = []
-    for _ in 0..<requests {
-        // Dinner demand: a triangle peaking at 19:30 between 18:00 and 21:30, on the 15-minute grid.
-        let u = Double.random(in: 0..<1, using: &rng), v = Double.random(in: 0..<1, using: &rng)
-        let minutes = 18 * 60 + Int(((u + v) / 2) * 210) / 15 * 15
-        let roll = Int.random(in: 0..<100, using: &rng)
-        let party = roll < 8 ? 1 : roll < 50 ? 2 : roll < 60 ? 3 : roll < 82 ? 4 : roll < 93 ? Int.random(in: 5...6, using: &rng) : Int.random(in: 7...10, using: &rng)
-        stream.append((minutes, party))
-    }
+    for _ in 0..<requests { stream.append(dinnerGuest(&rng)) }
     for reshuffle in [nil, Reshuffle.Limits()] as [Reshuffle.Limits?] {
         let service = SeatingService(store: InMemoryStore(), clock: FixedClock(iso8601: "2026-11-19T09:00:00Z")!, reshuffle: reshuffle)
         _ = service.respond(toLine: Array(#"{"op":"layout.put","layout":\#(layout)}"#.utf8))

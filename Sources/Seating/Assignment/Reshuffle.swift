@@ -13,8 +13,9 @@
 ///    units, tables as occupancy-flow rows, count holds as rows (`AssignmentModel`); objective
 ///    fewest moves, then fewest wasted seats; under a time cap.
 /// Each plan is verified from scratch (`Verification`) before it is returned: a capped solve
-/// gives a verified plan or none, never a wrong one. A cheap proof (no eligible unit for the new
-/// party even with every movable booking gone) skips 2 and 3.
+/// gives a verified plan or none, never a wrong one. Cheap proofs skip 2 and 3: no eligible unit
+/// for the new party even with every movable booking gone, or the counting bound of
+/// `WholeDayProblem`.
 ///
 /// ```swift
 /// // A two-top booked onto the only free four-top: a party of four at 19:00 gets the four-top,
@@ -24,21 +25,18 @@
 /// ```
 public enum Reshuffle {
     /// How hard to try.
-    public struct Limits: Sendable, Equatable, Hashable {
+    public struct Limits: Sendable, Equatable {
         /// Cap of one integer-program solve; 0 skips the integer program.
         public var timeLimitMilliseconds: Int
         /// Nodes the chain search may expand before it gives up.
         public var searchBudget: Int
-        /// Stop the integer program at its first verified plan (availability: is there one?) rather
-        /// than minimising moves (book).
-        public var firstPlan: Bool
 
-        public init(timeLimitMilliseconds: Int = 50, searchBudget: Int = 300, firstPlan: Bool = false) {
+        public init(timeLimitMilliseconds: Int = 50, searchBudget: Int = 300) {
             self.timeLimitMilliseconds = timeLimitMilliseconds
             self.searchBudget = searchBudget
-            self.firstPlan = firstPlan
         }
     }
+
     /// One booking moved to other tables.
     public struct Move: Sendable, Equatable {
         public var booking: String
@@ -139,7 +137,6 @@ public enum Reshuffle {
     /// nothing could move or the cheap bound says no re-assignment can help.
     public struct Program: Sendable {
         public let model: AssignmentModel
-        let problem: WholeDayProblem
     }
 
     public static func program(floor: Floor, day: DayState, query: SeatingQuery) -> Program? {
@@ -151,16 +148,14 @@ public enum Reshuffle {
         let model = AssignmentModel(floor: floor, items: problem.items, countHolds: problem.fixed) { item, unit in
             (item.booking != nil && unit != item.current ? 1_000 : 0) + Double(floor.units[unit].max - item.party)
         }
-        return Program(model: model, problem: problem)
+        return Program(model: model)
     }
 
     /// Solves the problem's integer program under the time cap and verifies the answer.
     static func solve(problem: WholeDayProblem, limits: Limits) -> Plan? {
         let program = program(problem: problem)
         let items = program.model.items
-        // A relative gap this wide stops branch-and-bound at its first integer solution.
-        guard let result = program.model.solve(timeLimitMilliseconds: limits.timeLimitMilliseconds,
-                                               relativeGap: limits.firstPlan ? 1e9 : 0) else { return nil }
+        guard let result = program.model.solve(timeLimitMilliseconds: limits.timeLimitMilliseconds) else { return nil }
         let newUnit = result.units[items.count - 1]
         let new = newBooking(floor: problem.floor, day: problem.day, query: problem.query, duration: problem.duration, unit: newUnit)
         guard let moves = Verification.movesIfValid(floor: problem.floor, original: problem.day, items: items,

@@ -39,15 +39,19 @@ struct WholeDayProblem: Sendable {
         let spans = day.bookings.values.filter(Self.isMovable)
             .compactMap { booking in day.occupiedSpan(of: booking).map { (booking, $0.start, $0.end) } }
             .sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
-        var low = start, high = end
-        var grew = true
-        while grew {
-            grew = false
-            for (_, from, to) in spans where from < high && to > low && (from < low || to > high) {
-                low = min(low, from)
+        // One sweep in start order, the new party's interval among the spans: runs of overlapping
+        // intervals; the component is the run holding the new party.
+        let intervals = (spans.map { ($0.1, $0.2, false) } + [(start, end, true)]).sorted { ($0.0, $0.2 ? 0 : 1) < ($1.0, $1.2 ? 0 : 1) }
+        var low = Int.min, high = Int.min, holdsNew = false
+        for (from, to, isNew) in intervals {
+            if from >= high {
+                if holdsNew { break }
+                low = from
+                high = to
+            } else {
                 high = max(high, to)
-                grew = true
             }
+            holdsNew = holdsNew || isNew
         }
         let component = spans.filter { $0.1 < high && $0.2 > low }.map(\.0)
         guard !component.isEmpty else { return nil }

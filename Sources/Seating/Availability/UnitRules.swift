@@ -32,8 +32,6 @@ public enum UnitRules {
         /// The name of the table hold or count hold that keeps the unit for walk-ins.
         case held(String)
 
-        public var isAllowed: Bool { self == .allowed }
-
         /// The hold's name when a hold is the reason.
         public var heldBy: String? {
             if case .held(let name) = self { return name }
