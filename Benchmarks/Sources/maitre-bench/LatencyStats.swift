@@ -1,3 +1,6 @@
+import Foundation
+import SeatingService
+
 /// Percentiles of a set of latency samples, in nanoseconds.
 struct LatencyStats {
     let sorted: [UInt64]
@@ -18,3 +21,11 @@ struct LatencyStats {
 }
 
 import Foundation
+
+/// One request through the service, its latency appended to `samples`; the response as text.
+func respondTimed(_ service: SeatingService, _ line: String, _ samples: inout [UInt64]) -> String {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let response = String(decoding: service.respond(toLine: Array(line.utf8)), as: UTF8.self)
+    samples.append(DispatchTime.now().uptimeNanoseconds - start)
+    return response
+}

@@ -30,14 +30,10 @@ func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt
         var availability: [UInt64] = [], books: [UInt64] = []
         for (index, guest) in guests.enumerated() {
             let ask = #"{"op":"availability","restaurant":"\#(restaurant)","date":"\#(date)","time":"\#(ClockTime.format(guest.time))","party":\#(guest.party),"before":\#(guest.flex),"after":\#(guest.flex),"limit":1}"#
-            let start = DispatchTime.now().uptimeNanoseconds
-            let answer = try JSONParser.parse(service.respond(toLine: Array(ask.utf8)))
-            availability.append(DispatchTime.now().uptimeNanoseconds - start)
+            let answer = try JSONParser.parse(Array(respondTimed(service, ask, &availability).utf8))
             if let time = answer["result"]?["slots"]?.arrayValue?.first?["time"]?.stringValue {
                 let book = #"{"op":"book","restaurant":"\#(restaurant)","date":"\#(date)","time":"\#(time)","party":\#(guest.party),"idempotencyKey":"g\#(index)"}"#
-                let begin = DispatchTime.now().uptimeNanoseconds
-                let text = String(decoding: service.respond(toLine: Array(book.utf8)), as: UTF8.self)
-                books.append(DispatchTime.now().uptimeNanoseconds - begin)
+                let text = respondTimed(service, book, &books)
                 if text.contains(#""ok":true"#) {
                     seated += 1
                     covers += guest.party

@@ -19,17 +19,12 @@ func runReplay(layoutFile: String, restaurant: String, requests: Int, seed: UInt
         var latencies: [UInt64] = []
         for (index, request) in stream.enumerated() {
             let line = #"{"op":"book","restaurant":"\#(restaurant)","date":"2026-11-20","time":"\#(ClockTime.format(request.time))","party":\#(request.party),"idempotencyKey":"r\#(index)"}"#
-            let start = DispatchTime.now().uptimeNanoseconds
-            let response = service.respond(toLine: Array(line.utf8))
-            latencies.append(DispatchTime.now().uptimeNanoseconds - start)
-            var text = String(decoding: response, as: UTF8.self)
+            var text = respondTimed(service, line, &latencies)
             // A guest refused at the asked time takes the nearest alternative offered, if any.
-            if let parsed = try? JSONParser.parse(response), let first = parsed["error"]?["alternatives"]?.arrayValue?.first,
+            if let parsed = try? JSONParser.parse(Array(text.utf8)), let first = parsed["error"]?["alternatives"]?.arrayValue?.first,
                let time = first["time"]?.stringValue {
                 let retry = #"{"op":"book","restaurant":"\#(restaurant)","date":"2026-11-20","time":"\#(time)","party":\#(request.party),"idempotencyKey":"r\#(index)-alt"}"#
-                let again = DispatchTime.now().uptimeNanoseconds
-                text = String(decoding: service.respond(toLine: Array(retry.utf8)), as: UTF8.self)
-                latencies.append(DispatchTime.now().uptimeNanoseconds - again)
+                text = respondTimed(service, retry, &latencies)
                 if text.contains(#""ok":true"#) { alternative += 1 }
             }
             if text.contains(#""ok":true"#) {
