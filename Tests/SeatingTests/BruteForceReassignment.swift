@@ -8,14 +8,16 @@ struct RandomFloor: CustomStringConvertible {
     let day: DayState
     let query: SeatingQuery
 
-    init(rng: inout SeededRandom) {
+    /// `identical`: four to six tables of two shapes, so most have twins (pools of identical
+    /// tables, `TablePools`); else three to five tables of random shapes.
+    init(rng: inout SeededRandom, identical: Bool = false) {
         func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
-        let count = int(3...5)
+        let count = identical ? int(4...6) : int(3...5)
         var tables: [Table] = []
         for index in 0..<count {
-            let low = int(1...2)
-            tables.append(Table(id: "T\(index)", min: low, max: low + int(1...4), area: int(0...2) == 0 ? "patio" : "main",
-                                reservable: int(0...9) > 0))
+            let low = identical ? 1 + int(0...1) : int(1...2)
+            tables.append(Table(id: "T\(index)", min: low, max: identical ? 2 * low : low + int(1...4),
+                                area: int(0...2) == 0 ? "patio" : "main", reservable: identical || int(0...9) > 0))
         }
         var combinations: [Combination] = []
         if int(0...1) == 1 { combinations.append(Combination(id: "C01", tables: ["T0", "T1"], min: 3, max: 4 + int(0...4))) }
@@ -32,7 +34,7 @@ struct RandomFloor: CustomStringConvertible {
                             services: [Service(name: "dinner", first: 18 * 60, last: 22 * 60)], holds: holds, blocks: blocks)
         let floor = try! Floor(layout)
         var day = DayState(floor: floor, date: Self.date, bookings: [])
-        for index in 0..<int(3...7) {
+        for index in 0..<(identical ? int(5...9) : int(3...7)) {
             let start = 18 * 60 + 30 * int(0...6), party = int(1...5)
             let duration = party <= 2 ? 60 : 90
             let outcome = GreedyBestFit.choose(floor: floor, day: day, party: party, from: start, to: start + duration, area: nil,

@@ -126,10 +126,20 @@ import Testing
     /// blocks, locked bookings, online and host), a plan exists exactly when `find` returns one,
     /// and every plan it returns keeps every rule.
     @Test func findsAPlanExactlyWhenBruteForceDoes() {
-        var rng = SeededRandom(seed: 2026)
+        agreesWithBruteForce(seed: 2026, instances: 2_000, identical: false)
+    }
+
+    /// Floors where most tables have twins: the searches choose pools of identical tables and give
+    /// tables at the end, and must still agree with brute force table by table.
+    @Test func findsAPlanExactlyWhenBruteForceDoesOnIdenticalTables() {
+        agreesWithBruteForce(seed: 7, instances: 1_500, identical: true)
+    }
+
+    private func agreesWithBruteForce(seed: UInt64, instances: Int, identical: Bool) {
+        var rng = SeededRandom(seed: seed)
         var feasible = 0, infeasible = 0, moved = 0
-        for _ in 0..<2_000 {
-            let instance = RandomFloor(rng: &rng)
+        for _ in 0..<instances {
+            let instance = RandomFloor(rng: &rng, identical: identical)
             guard case .refuse(let reason) = SlotEvaluator.evaluate(floor: instance.floor, day: instance.day, query: instance.query),
                   Reshuffle.canHelp(reason) else { continue }
             let exists = BruteForceReassignment.exists(floor: instance.floor, day: instance.day, query: instance.query)

@@ -31,34 +31,52 @@ public struct AssignmentModel: Sendable {
     public let items: [Item]
     public private(set) var linear: LinearModel
     private var variables: [[(unit: Int, variable: LinearModel.Variable)]] = []
+    /// Per item: the variable's unit that stands for its current tables (its pool's representative).
+    private var home: [Int?] = []
 
     /// `optional`: an item may also stay unseated (its row is `<= 1` instead of `= 1`).
+    /// `pools`: interchangeable tables (`TablePools`) become one variable per item and pool (its
+    /// representative unit) and one capacity row per pool; the solution then names
+    /// representatives, to be given tables by `TablePools.assign`. Nil: one variable per unit.
     /// `countHolds`: the day's fixed bookings (everything not an item), to write the count holds
     /// as rows (`addCountHolds`); nil leaves count holds out.
-    public init(floor: Floor, items: [Item], optional: Bool = false, countHolds fixed: DayState? = nil,
-                cost: (Item, Int) -> Double) {
+    init(floor: Floor, items: [Item], optional: Bool = false, pools: TablePools?, countHolds fixed: DayState? = nil,
+         cost: (Item, Int) -> Double) {
         self.items = items
         var model = LinearModel(sense: .minimize)
         for (index, item) in items.enumerated() {
             var row: [(unit: Int, variable: LinearModel.Variable)] = []
-            for unit in item.eligible {
+            for unit in pools?.representatives(item.eligible) ?? item.eligible {
                 row.append((unit, model.addVariable(name: "x_\(index)_\(Self.name(floor.units[unit].id))",
                                                     kind: .binary, objective: cost(item, unit))))
             }
             variables.append(row)
             model.addRow(name: "one_\(index)", row.map { ($0.variable, 1.0) }, lower: optional ? nil : 1, upper: 1)
         }
-        for table in 0..<floor.tables.count {
-            var uses: [LinearModel.IntervalUse] = []
-            for (index, row) in variables.enumerated() {
-                for entry in row where floor.units[entry.unit].members.contains(table) {
-                    uses.append(LinearModel.IntervalUse(variable: entry.variable, start: items[index].start, end: items[index].end))
+        // Capacity: per pool (its size) and per table not pooled (one), at every instant.
+        let resourceCount = pools?.resourceCount ?? floor.tables.count
+        var uses = Array(repeating: [LinearModel.IntervalUse](), count: resourceCount)
+        for (index, row) in variables.enumerated() {
+            for entry in row {
+                for resource in pools?.resources(of: entry.unit) ?? floor.units[entry.unit].members {
+                    uses[resource].append(LinearModel.IntervalUse(variable: entry.variable, start: items[index].start, end: items[index].end))
                 }
             }
-            model.addIntervalCapacity(name: "table\(table)", uses: uses, capacity: 1)
+        }
+        for resource in 0..<resourceCount {
+            model.addIntervalCapacity(name: pools.map { resource < $0.pools.count ? "pool\(resource)" : "table\(resource - $0.pools.count)" }
+                                          ?? "table\(resource)",
+                                      uses: uses[resource], capacity: Double(pools?.capacity(resource) ?? 1))
         }
         linear = model
+        home = items.map { item in item.current.map { pools?.representative($0) ?? $0 } }
         if let fixed { addCountHolds(floor: floor, fixed: fixed) }
+    }
+
+    /// One variable per item and unit (see the designated initialiser).
+    public init(floor: Floor, items: [Item], optional: Bool = false, countHolds fixed: DayState? = nil,
+                cost: (Item, Int) -> Double) {
+        self.init(floor: floor, items: items, optional: optional, pools: nil, countHolds: fixed, cost: cost)
     }
 
     /// Count holds as rows, exact for the rule `UnitRules` applies: an online party that takes a
@@ -89,7 +107,7 @@ public struct AssignmentModel: Sendable {
                         let taken = floor.units[entry.unit].members.reduce(0) { $0 + (hold.isMatching[$1] ? 1 : 0) }
                         guard taken > 0 else { continue }
                         terms.append((entry.variable, Double(taken)))
-                        if item.channel == .online, entry.unit != item.current { itemTriggers.append(entry.variable) }
+                        if item.channel == .online, entry.unit != home[index] { itemTriggers.append(entry.variable) }
                     }
                     if !itemTriggers.isEmpty { triggers.append(itemTriggers) }
                 }

@@ -1,153 +1,332 @@
-/// Ejection chains for the whole-day re-assignment: put the new party on a unit, take the
-/// bookings in its way off, and put each back somewhere else, ejecting others in turn, to a
-/// bounded depth. Iterative deepening tries every chain of depth 0 (the ejected go straight to
-/// free units) before any of depth 1, so short chains (few moves) come first.
+/// Ejection chains for the whole-day re-assignment, on pools of identical tables (`TablePools`):
+/// put the new party on a unit or pool, take the bookings in its way off, and put each back
+/// somewhere else, ejecting others in turn, to a bounded depth. Iterative deepening tries every
+/// chain of depth 0 (the ejected go straight to room left elsewhere) before any of depth 1, so
+/// short chains come first. Choosing a pool, not a table, is what makes it strong: a pool takes an
+/// item while fewer than its size overlap at every instant, however fragmented its tables' gaps
+/// are; the tables are given at the end by colouring (`TablePools.assign`).
 ///
-/// Invariants: the working day always holds every booking of the day except those ejected and
-/// not yet placed; a booking placed in the current chain is not ejected again (no cycles); every
-/// step a booking takes is allowed by `UnitRules` for its channel at that moment; a finished chain
-/// is verified from scratch (`Verification`) before it is returned. Deterministic: units in greedy
-/// rank order, bookings by size then id. `budget` bounds the nodes (ejections) tried.
+/// Invariants: every item but those ejected and not yet placed is on one of its options (a unit,
+/// or a pool's representative), and no resource holds more items at an instant than its capacity;
+/// an item placed in the current chain is not ejected again (no cycles); an online item that moved
+/// and takes tables a count hold matches is never left where that hold has fewer than its count
+/// free (the rule `UnitRules` applies); a finished chain is given tables and verified from scratch
+/// (`Verification`) before it is returned. Deterministic: options in greedy rank order, ejected
+/// items largest first. `budget` bounds the ejections tried.
 ///
 /// ```swift
-/// var search = ChainSearch(problem: problem, budget: 3_000)
+/// var search = ChainSearch(problem: problem, budget: 300)
 /// search.run()?.moves    // e.g. three bookings moved along a chain, or nil: the search gave up
 /// ```
 struct ChainSearch {
     let problem: WholeDayProblem
+    let pools: TablePools
     private(set) var budget: Int
-    private var day: DayState
-    private var placedInChain: Set<String> = []
-    /// Undo log: a booking's state before each change (nil: it was not on the floor).
-    private var journal: [(id: String, before: Booking?)] = []
-    private let eligible: [String: [Int]]
-    /// The most tables one ejection may clear.
+    private let items: [AssignmentModel.Item]
+    /// Per item: its options (units, pools as their representative), in greedy rank order.
+    private let options: [[Int]]
+    /// Per item: the option it is on today (nil for the new party).
+    private let home: [Int?]
+    /// Per item: the option it is on now (nil: off the floor).
+    private var on: [Int?]
+    /// Per resource: the items on it.
+    private var holders: [[Int]]
+    private var inChain: [Bool]
+    /// Undo log: an item's option before each change.
+    private var journal: [(item: Int, before: Int?)] = []
+    private let holds: [Floor.CountHold]
+    /// Per hold: whether each resource's tables match it, and those resources.
+    private let matchingResource: [[Bool]]
+    private let holdResources: [[Int]]
+    /// Instants where a resource's load or a count hold's free tables can change: every item's
+    /// start, each hold's start, fixed reservations' and blocks' starts on held tables.
+    private let checkpoints: [Int]
+    /// Per item: the checkpoints its interval covers.
+    private let covered: [Range<Int>]
+    /// Per resource and checkpoint: the items on it there.
+    private var load: [[Int]]
+    /// Per hold and checkpoint: matching tables items take, and online items off their own tables
+    /// among them (the hold rule judges those).
+    private var taken: [[Int]]
+    private var triggered: [[Int]]
+    /// Per hold and checkpoint: matching tables items may take (the hold's tables less its count
+    /// less those fixed bookings and blocks take); `Int.max` outside its window.
+    private let limit: [[Int]]
+    /// Per unit: the resources it uses, and per count hold the matching tables it takes.
+    private let unitResources: [[Int]]
+    private let unitTaking: [[Int]]
+    /// The most items one placement may eject.
     static let maxEjected = 3
     static let maxDepth = 4
 
-    init(problem: WholeDayProblem, budget: Int) {
+    init?(problem: WholeDayProblem, budget: Int) {
         self.problem = problem
+        let pools = problem.pools
+        self.pools = pools
         self.budget = budget
-        day = problem.day
-        var eligible: [String: [Int]] = [:]
-        for item in problem.items { if let id = item.booking { eligible[id] = item.eligible } }
-        self.eligible = eligible
+        items = problem.items
+        let floor = problem.floor
+        func rank(_ a: Int, _ b: Int) -> Bool {
+            let ua = floor.units[a], ub = floor.units[b]
+            return (ua.isCombination ? 1 : 0, ua.max, ua.priority, floor.idRank[a]) < (ub.isCombination ? 1 : 0, ub.max, ub.priority, floor.idRank[b])
+        }
+        options = items.map { pools.representatives($0.eligible).sorted(by: rank) }
+        var home: [Int?] = []
+        for item in items {
+            if item.booking != nil {
+                guard let current = item.current else { return nil }  // tables no unit has: left to the integer program
+                home.append(pools.representative(current))
+            } else {
+                home.append(nil)
+            }
+        }
+        self.home = home
+        inChain = Array(repeating: false, count: items.count)
+        let holds = floor.countHolds(on: problem.fixed.weekday)
+        self.holds = holds
+        unitResources = floor.units.indices.map { pools.resources(of: $0) }
+        unitTaking = floor.units.map { unit in holds.map { hold in unit.members.count { hold.isMatching[$0] } } }
+        var instants = Set(items.map(\.start))
+        for hold in holds {
+            instants.insert(hold.from)
+            for table in hold.tables {
+                for span in problem.fixed.occupancy[table] where span.reservation { instants.insert(span.start) }
+                for span in problem.fixed.blocks[table] { instants.insert(span.start) }
+            }
+        }
+        let checkpoints = instants.sorted()
+        self.checkpoints = checkpoints
+        func index(_ time: Int) -> Int {
+            var low = 0, high = checkpoints.count
+            while low < high {
+                let mid = (low + high) / 2
+                if checkpoints[mid] < time { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        covered = items.map { index($0.start)..<index($0.end) }
+        limit = holds.map { hold in
+            checkpoints.map { instant in
+                guard hold.from <= instant, instant < hold.to else { return Int.max }
+                let fixedTaken = hold.tables.count { !problem.fixed.isFreeOfReservations(table: $0, from: instant, to: instant + 1) }
+                return hold.tables.count - hold.count - fixedTaken
+            }
+        }
+        load = Array(repeating: Array(repeating: 0, count: checkpoints.count), count: pools.resourceCount)
+        taken = Array(repeating: Array(repeating: 0, count: checkpoints.count), count: holds.count)
+        triggered = taken
+        holders = Array(repeating: [], count: pools.resourceCount)
+        on = Array(repeating: nil, count: items.count)
+        matchingResource = holds.map { hold in
+            (0..<pools.resourceCount).map { resource in
+                resource < pools.pools.count ? hold.isMatching[floor.units[pools.pools[resource][0]].members[0]]
+                    : hold.isMatching[resource - pools.pools.count]
+            }
+        }
+        holdResources = matchingResource.map { matching in matching.indices.filter { matching[$0] } }
+        for (index, option) in home.enumerated() { apply(index, option) }
     }
 
     mutating func run() -> Reshuffle.Plan? {
-        let floor = problem.floor
-        let newUnits = rankOrder(problem.items.last!.eligible)
+        let new = items.count - 1
         for depth in 0...Self.maxDepth {
-            for unit in newUnits {
+            for option in byEjections(new) {
                 guard budget > 0 else { return nil }
                 let mark = journal.count
-                let new = Reshuffle.newBooking(floor: floor, day: problem.day, query: problem.query, duration: problem.duration,
-                                               unit: unit)
-                guard let ejected = eject(from: unit, start: problem.start, end: problem.end),
-                      UnitRules.verdict(floor: floor, day: day, unit: unit, party: new.party, from: problem.start, to: problem.end,
-                                        channel: new.channel) == .allowed else {
+                guard let ejected = makeRoom(for: new, on: option) else {
                     rollback(to: mark)
                     continue
                 }
-                set(new.id, new)
-                placedInChain = [new.id]
-                if placeAll(ejected, depth: depth), let plan = verifiedPlan(new: new, unit: unit) { return plan }
+                put(new, on: option)
+                inChain[new] = true
+                if placeAll(ejected, depth: depth), let plan = verifiedPlan() { return plan }
                 rollback(to: mark)
+                inChain = inChain.map { _ in false }
             }
         }
         return nil
     }
 
-    /// Takes off the movable bookings on `unit`'s tables during `[start, end)`; nil (nothing
-    /// changed) when one cannot move or was placed in this chain, or more than `maxEjected` would go.
-    private mutating func eject(from unit: Int, start: Int, end: Int) -> [Booking]? {
-        var ids: [String] = []
-        for table in problem.floor.units[unit].members {
-            for id in day.occupants(table: table, from: start, to: end) where !ids.contains(id) { ids.append(id) }
-        }
-        guard ids.count <= Self.maxEjected,
-              ids.allSatisfy({ problem.movable.contains($0) && !placedInChain.contains($0) }) else { return nil }
-        budget -= 1
-        let bookings = ids.compactMap { day.bookings[$0] }
-        for booking in bookings { set(booking.id, nil) }
-        return bookings.sorted { ($0.party, $1.id) > ($1.party, $0.id) }
-    }
-
-    /// Places every ejected booking, largest first; on failure the day is as before the call.
-    private mutating func placeAll(_ bookings: [Booking], depth: Int) -> Bool {
+    /// Places every ejected item, largest first; on failure the floor is as before the call.
+    private mutating func placeAll(_ ejected: [Int], depth: Int) -> Bool {
         let mark = journal.count
-        for booking in bookings where !place(booking, depth: depth) {
+        for item in ejected.sorted(by: { (items[$0].party, $1) > (items[$1].party, $0) }) where !place(item, depth: depth) {
             rollback(to: mark)
             return false
         }
         return true
     }
 
-    /// Places one ejected booking: on the unit greedy best fit picks, else (depth left) on an
-    /// eligible unit after ejecting what is in its way. On failure the day is as before the call.
-    private mutating func place(_ booking: Booking, depth: Int) -> Bool {
-        let floor = problem.floor
-        guard let span = day.occupiedSpan(of: booking) else { return false }
-        let outcome = GreedyBestFit.choose(floor: floor, day: day, party: booking.party, from: span.start, to: span.end,
-                                           area: booking.area, tags: booking.tags, channel: booking.channel)
-        if let unit = outcome.unit {
-            setTables(booking, unit)
+    /// Places one ejected item: on the first option with room, else (depth left) on an option after
+    /// ejecting what is in its way. On failure the floor is as before the call.
+    private mutating func place(_ item: Int, depth: Int) -> Bool {
+        for option in options[item] where fits(item, on: option) {
+            put(item, on: option)
             return true
         }
         guard depth > 0 else { return false }
-        for unit in rankOrder(eligible[booking.id] ?? []) {
+        for option in byEjections(item) {
             guard budget > 0 else { return false }
             let mark = journal.count
-            guard let ejected = eject(from: unit, start: span.start, end: span.end), !ejected.isEmpty,
-                  UnitRules.verdict(floor: floor, day: day, unit: unit, party: booking.party, from: span.start, to: span.end,
-                                    channel: booking.channel) == .allowed else {
+            guard let ejected = makeRoom(for: item, on: option), !ejected.isEmpty else {
                 rollback(to: mark)
                 continue
             }
-            setTables(booking, unit)
-            placedInChain.insert(booking.id)
+            put(item, on: option)
+            inChain[item] = true
             if placeAll(ejected, depth: depth - 1) { return true }
-            placedInChain.remove(booking.id)
+            inChain[item] = false
             rollback(to: mark)
         }
         return false
     }
 
-    private func rankOrder(_ units: [Int]) -> [Int] {
-        let floor = problem.floor
-        return units.sorted { a, b in
-            let ua = floor.units[a], ub = floor.units[b]
-            return (ua.isCombination ? 1 : 0, ua.max, ua.priority, floor.idRank[a]) < (ub.isCombination ? 1 : 0, ub.max, ub.priority, floor.idRank[b])
+    // MARK: Room
+
+    /// `item`'s options, fewest items in the way first (then greedy rank): chains through crowded
+    /// units come last. Options blocked by an item placed in this chain are left out.
+    private func byEjections(_ item: Int) -> [Int] {
+        let (start, end) = (items[item].start, items[item].end)
+        var keyed: [(ejections: Int, rank: Int, option: Int)] = []
+        for (rank, option) in options[item].enumerated() {
+            var ejections = 0, blocked = false
+            for resource in unitResources[option] {
+                var overlapping = 0
+                for other in holders[resource] where items[other].start < end && start < items[other].end {
+                    overlapping += 1
+                    if inChain[other] && pools.capacity(resource) == 1 { blocked = true }
+                }
+                ejections += max(0, overlapping - pools.capacity(resource) + 1)
+            }
+            if !blocked { keyed.append((ejections, rank, option)) }
         }
+        return keyed.sorted { ($0.ejections, $0.rank) < ($1.ejections, $1.rank) }.map(\.option)
     }
 
-    private mutating func setTables(_ booking: Booking, _ unit: Int) {
-        var placed = booking
-        placed.tables = problem.floor.units[unit].tableIDs
-        set(booking.id, placed)
+    private func fits(_ item: Int, on option: Int) -> Bool {
+        for resource in unitResources[option] where overloaded(resource, adding: item) != nil { return false }
+        return holdViolation(item, on: option) == nil
     }
 
-    private mutating func set(_ id: String, _ booking: Booking?) {
-        journal.append((id, day.bookings[id]))
-        if let booking { day.upsert(booking) } else { day.remove(id) }
+    /// Takes off the items that keep `item` off `option` (capacity, then count holds); nil when one
+    /// of them cannot go (placed in this chain) or more than `maxEjected` would. Journaled: the
+    /// caller rolls back on nil.
+    private mutating func makeRoom(for item: Int, on option: Int) -> [Int]? {
+        var ejected: [Int] = []
+        for resource in unitResources[option] {
+            while let instant = overloaded(resource, adding: item) {
+                guard let victim = holders[resource].filter({ covers($0, instant) && !inChain[$0] })
+                    .max(by: { (overlap($0, item), -items[$0].party, -$0) < (overlap($1, item), -items[$1].party, -$1) })
+                else { return nil }
+                eject(victim)
+                ejected.append(victim)
+                if ejected.count > Self.maxEjected { return nil }
+            }
+        }
+        while let (hold, instant) = holdViolation(item, on: option) {
+            guard let victim = holdResources[hold].flatMap({ holders[$0] }).filter({ covers($0, instant) && !inChain[$0] })
+                .min(by: { (items[$0].party, $0) < (items[$1].party, $1) })
+            else { return nil }
+            eject(victim)
+            ejected.append(victim)
+            if ejected.count > Self.maxEjected { return nil }
+        }
+        budget -= 1
+        return ejected
+    }
+
+    private func covers(_ item: Int, _ instant: Int) -> Bool { items[item].start <= instant && instant < items[item].end }
+
+    /// An instant of `item`'s interval where `resource`, with `item` added, holds more than its capacity.
+    private func overloaded(_ resource: Int, adding item: Int) -> Int? {
+        let capacity = pools.capacity(resource)
+        for checkpoint in covered[item] where load[resource][checkpoint] >= capacity { return checkpoints[checkpoint] }
+        return nil
+    }
+
+    /// Minutes two items share (the victim sharing most frees the most).
+    private func overlap(_ victim: Int, _ item: Int) -> Int {
+        min(items[item].end, items[victim].end) - max(items[item].start, items[victim].start)
+    }
+
+    /// A count hold and instant where putting `item` on `option` breaks the rule `UnitRules`
+    /// applies: an online item that moved, on tables the hold matches, covers an instant where
+    /// fewer than `count` matching tables are free of reservations.
+    private func holdViolation(_ item: Int, on option: Int) -> (Int, Int)? {
+        for hold in holds.indices {
+            let taking = taking(option, hold)
+            guard taking > 0 else { continue }
+            let trigger = isTrigger(item, on: option)
+            for checkpoint in covered[item] where limit[hold][checkpoint] != Int.max {
+                if (trigger || triggered[hold][checkpoint] > 0) && taken[hold][checkpoint] + taking > limit[hold][checkpoint] {
+                    return (hold, checkpoints[checkpoint])
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Matching tables of `hold` that `option` takes.
+    private func taking(_ option: Int, _ hold: Int) -> Int {
+        unitTaking[option][hold]
+    }
+
+    /// Whether the hold rule judges `item` on `option`: an online item off its own tables.
+    private func isTrigger(_ item: Int, on option: Int) -> Bool {
+        items[item].channel == .online && option != home[item]
+    }
+
+    // MARK: Changes
+
+    private mutating func put(_ item: Int, on option: Int) { set(item, option) }
+
+    private mutating func eject(_ item: Int) { set(item, nil) }
+
+    private mutating func set(_ item: Int, _ option: Int?) {
+        journal.append((item, on[item]))
+        apply(item, option)
+    }
+
+    private mutating func apply(_ item: Int, _ option: Int?) {
+        if let old = on[item] {
+            for resource in unitResources[old] {
+                holders[resource].removeAll { $0 == item }
+                for checkpoint in covered[item] { load[resource][checkpoint] -= 1 }
+            }
+            count(item, on: old, sign: -1)
+        }
+        if let option {
+            for resource in unitResources[option] {
+                holders[resource].append(item)
+                for checkpoint in covered[item] { load[resource][checkpoint] += 1 }
+            }
+            count(item, on: option, sign: 1)
+        }
+        on[item] = option
+    }
+
+    private mutating func count(_ item: Int, on option: Int, sign: Int) {
+        for hold in holds.indices {
+            let taking = taking(option, hold)
+            guard taking > 0 else { continue }
+            let trigger = isTrigger(item, on: option)
+            for checkpoint in covered[item] {
+                taken[hold][checkpoint] += sign * taking
+                if trigger { triggered[hold][checkpoint] += sign }
+            }
+        }
     }
 
     private mutating func rollback(to mark: Int) {
         while journal.count > mark {
             let entry = journal.removeLast()
-            if let before = entry.before { day.upsert(before) } else { day.remove(entry.id) }
+            apply(entry.item, entry.before)
         }
     }
 
-    /// The chain as moves, if `Verification` accepts it.
-    private func verifiedPlan(new: Booking, unit: Int) -> Reshuffle.Plan? {
-        var moves: [Reshuffle.Move] = []
-        for id in problem.movable.sorted() {
-            guard let before = problem.day.bookings[id], let after = day.bookings[id] else { return nil }
-            if before.tables != after.tables { moves.append(Reshuffle.Move(booking: id, from: before.tables, to: after.tables)) }
-        }
-        guard Verification.isValid(floor: problem.floor, day: problem.day, moves: moves, extra: new) else { return nil }
-        return Reshuffle.Plan(placement: Placement(start: new.start, duration: new.duration, unit: unit, tables: new.tables),
-                              moves: moves)
+    /// The chain as tables and moves, if `Verification` accepts it.
+    private func verifiedPlan() -> Reshuffle.Plan? {
+        guard on.allSatisfy({ $0 != nil }) else { return nil }
+        return Reshuffle.verifiedPlan(problem: problem, chosen: on.map { $0! })
     }
 }

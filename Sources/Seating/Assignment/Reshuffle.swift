@@ -5,13 +5,16 @@
 /// The problem is the whole day: every booked, unlocked booking may change tables; seated, locked,
 /// finished and walk-in bookings stay. Only the bookings chained to the new party through
 /// overlapping intervals can matter (the others share no minute with anything that moves), so
-/// the problem is that component. It is answered by, in order:
+/// the problem is that component. Identical free-standing tables are pooled (`TablePools`): the
+/// searches choose a pool, and tables are given at the end by colouring. It is answered by, in
+/// order:
 /// 1. `oneMove`: a unit blocked by one movable booking that greedy can put elsewhere (µs);
-/// 2. `ChainSearch`: ejection chains by iterative deepening, few moves first, bounded by a node
-///    budget (deterministic);
+/// 2. `ChainSearch`: ejection chains on pools and tables by iterative deepening, few moves first,
+///    options with fewest bookings in the way first, bounded by a node budget (deterministic);
 /// 3. the integer program (`program`): the component's bookings and the new party on eligible
-///    units, tables as occupancy-flow rows, count holds as rows (`AssignmentModel`); objective
-///    fewest moves, then fewest wasted seats; under a time cap.
+///    pools and units, capacity as occupancy-flow rows, count holds as rows (`AssignmentModel`);
+///    objective fewest moves, then fewest wasted seats; under a time cap, first on narrower
+///    windows around the party (`reaches`), then on the whole component.
 /// Each plan is verified from scratch (`Verification`) before it is returned: a capped solve
 /// gives a verified plan or none, never a wrong one. Cheap proofs skip 2 and 3: no eligible unit
 /// for the new party even with every movable booking gone, or the counting bound of
@@ -76,11 +79,23 @@ public enum Reshuffle {
     public static func find(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits = Limits()) -> Plan? {
         if let quick = oneMove(floor: floor, day: day, query: query) { return quick }
         guard let problem = WholeDayProblem(floor: floor, day: day, query: query) else { return nil }
-        var chains = ChainSearch(problem: problem, budget: limits.searchBudget)
-        if let plan = chains.run() { return plan }
+        if var chains = ChainSearch(problem: problem, budget: limits.searchBudget), let plan = chains.run() { return plan }
         guard limits.timeLimitMilliseconds > 0 else { return nil }
-        return solve(problem: problem, limits: limits)
+        // The integer program on widening windows around the party, each at most a third of the
+        // cap: most plans move bookings near the party, and small programs solve in a fraction of
+        // the time. The last is the whole component, whose failure (within the cap) is the answer.
+        let clock = ContinuousClock(), deadline = clock.now + .milliseconds(limits.timeLimitMilliseconds)
+        func left() -> Int { Int((deadline - clock.now) / .milliseconds(1)) }
+        for reach in Self.reaches {
+            guard let near = WholeDayProblem(floor: floor, day: day, query: query, reach: reach),
+                  near.items.count < problem.items.count else { continue }
+            if let plan = solve(problem: near, timeLimitMilliseconds: min(left(), limits.timeLimitMilliseconds / 3)) { return plan }
+        }
+        return solve(problem: problem, timeLimitMilliseconds: max(1, left()))
     }
+
+    /// How far (minutes either side of the party) the narrower integer programs let bookings move.
+    static let reaches = [0, 60]
 
     /// A plan moving exactly one booking, found without a solver: a unit that would seat the party
     /// but for one movable booking, which greedy best fit can place elsewhere (with the new party
@@ -145,21 +160,31 @@ public enum Reshuffle {
 
     static func program(problem: WholeDayProblem) -> Program {
         let floor = problem.floor
-        let model = AssignmentModel(floor: floor, items: problem.items, countHolds: problem.fixed) { item, unit in
-            (item.booking != nil && unit != item.current ? 1_000 : 0) + Double(floor.units[unit].max - item.party)
+        let pools = problem.pools
+        let model = AssignmentModel(floor: floor, items: problem.items, pools: pools, countHolds: problem.fixed) { item, unit in
+            (item.booking != nil && unit != item.current.map(pools.representative) ? 1_000 : 0) + Double(floor.units[unit].max - item.party)
         }
         return Program(model: model)
     }
 
     /// Solves the problem's integer program under the time cap and verifies the answer.
-    static func solve(problem: WholeDayProblem, limits: Limits) -> Plan? {
+    static func solve(problem: WholeDayProblem, timeLimitMilliseconds: Int) -> Plan? {
+        guard timeLimitMilliseconds > 0 else { return nil }
         let program = program(problem: problem)
         let items = program.model.items
-        guard let result = program.model.solve(timeLimitMilliseconds: limits.timeLimitMilliseconds) else { return nil }
-        let newUnit = result.units[items.count - 1]
+        guard let result = program.model.solve(timeLimitMilliseconds: timeLimitMilliseconds),
+              result.units.count == items.count else { return nil }
+        return verifiedPlan(problem: problem, chosen: result.units)
+    }
+
+    /// The plan for items placed on units or pool representatives (`chosen`, the new party last):
+    /// pools' tables given by `TablePools.assign`, then verified from scratch; nil when invalid.
+    static func verifiedPlan(problem: WholeDayProblem, chosen: [Int]) -> Plan? {
+        let units = problem.pools.assign(items: problem.items, chosen: chosen)
+        let newUnit = units[units.count - 1]
         let new = newBooking(floor: problem.floor, day: problem.day, query: problem.query, duration: problem.duration, unit: newUnit)
-        guard let moves = Verification.movesIfValid(floor: problem.floor, original: problem.day, items: items,
-                                                    units: result.units, extra: new) else { return nil }
+        guard let moves = Verification.movesIfValid(floor: problem.floor, original: problem.day, items: problem.items,
+                                                    units: units, extra: new) else { return nil }
         return Plan(placement: Placement(start: new.start, duration: new.duration, unit: newUnit, tables: new.tables),
                     moves: moves)
     }

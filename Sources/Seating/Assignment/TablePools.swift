@@ -1,0 +1,109 @@
+/// Interchangeable tables of one whole-day problem, so that its searches choose a pool of identical
+/// tables, not one of them: which of sixteen free-standing two-to-four tops a couple sits at changes
+/// nothing the rules look at, and a search that branches on each of them wastes its budget on
+/// symmetric choices (and an integer program on symmetric branches).
+///
+/// Invariants: a pool holds two or more single tables that `UnitRules` cannot tell apart for any
+/// item of the window `[low, high)`: same `min...max`, same reservability, same membership in every
+/// count hold of the weekday, in no combination, no table hold, block or fixed booking during the
+/// window. So a set of intervals fits a pool's tables iff at most `count` of them overlap at every
+/// instant (interval graphs are perfect), and `assign` gives them concrete tables by colouring in
+/// start order. Every other table is a resource of its own, of capacity one.
+///
+/// ```swift
+/// let pools = TablePools(floor: floor, fixed: problem.fixed, window: (17 * 60, 24 * 60))
+/// pools.representative(t12)        // the first unit of T12's pool (T12 itself when not pooled)
+/// pools.capacity(pools.resource(ofTable: 11))   // 16 for a pool of sixteen tables
+/// ```
+struct TablePools: Sendable {
+    let floor: Floor
+    /// Single-table units of each pool, in natural id order.
+    let pools: [[Int]]
+    /// Per table: its resource, a pool index (`< pools.count`) or `pools.count + table`.
+    let resourceOfTable: [Int]
+
+    init(floor: Floor, fixed: DayState, window: (low: Int, high: Int)) {
+        self.floor = floor
+        let inCombination = Set(floor.units.filter(\.isCombination).flatMap(\.members))
+        let holds = floor.countHolds(on: fixed.weekday)
+        var byKey: [[Int]: [Int]] = [:]
+        var order: [[Int]] = []
+        for unit in floor.units.indices.sorted(by: { floor.idRank[$0] < floor.idRank[$1] }) where !floor.units[unit].isCombination {
+            let seating = floor.units[unit]
+            let table = seating.members[0]
+            guard !inCombination.contains(table),
+                  !floor.isTableHeld(table, on: fixed.weekday, from: window.low, to: window.high),
+                  !fixed.isBlocked(table: table, from: window.low, to: window.high),
+                  fixed.isFree(table: table, from: window.low, to: window.high) else { continue }
+            let key = [seating.min, seating.max, seating.reservable ? 1 : 0] + holds.map { $0.isMatching[table] ? 1 : 0 }
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(unit)
+        }
+        let pools = order.compactMap { byKey[$0]!.count > 1 ? byKey[$0] : nil }
+        self.pools = pools
+        var resourceOfTable = floor.tables.indices.map { pools.count + $0 }
+        for (index, units) in pools.enumerated() {
+            for unit in units { resourceOfTable[floor.units[unit].members[0]] = index }
+        }
+        self.resourceOfTable = resourceOfTable
+    }
+
+    var resourceCount: Int { pools.count + floor.tables.count }
+
+    func resource(ofTable table: Int) -> Int { resourceOfTable[table] }
+
+    /// How many items a resource holds at once: a pool's tables, else one.
+    func capacity(_ resource: Int) -> Int { resource < pools.count ? pools[resource].count : 1 }
+
+    /// The resources a unit uses: its pool, or each of its tables.
+    func resources(of unit: Int) -> [Int] { floor.units[unit].members.map { resourceOfTable[$0] } }
+
+    /// The unit that stands for `unit`'s pool (its first), or `unit` itself when not pooled.
+    func representative(_ unit: Int) -> Int {
+        let members = floor.units[unit].members
+        guard members.count == 1, resourceOfTable[members[0]] < pools.count else { return unit }
+        return pools[resourceOfTable[members[0]]][0]
+    }
+
+    /// An item's eligible units with each pool's tables replaced by its representative (once).
+    func representatives(_ units: [Int]) -> [Int] {
+        var seen = Set<Int>(), result: [Int] = []
+        for unit in units where seen.insert(representative(unit)).inserted { result.append(representative(unit)) }
+        return result
+    }
+
+    /// Concrete units for items placed on representatives (`chosen[i]`, at most `capacity` items
+    /// of a pool overlapping at any instant): each pool's items get tables by colouring in start
+    /// order, an item keeping its current table when it is free, else taking the free table whose
+    /// own current occupant comes latest (so fewer bookings change tables). Units that are not
+    /// pool representatives stay as they are.
+    func assign(items: [AssignmentModel.Item], chosen: [Int]) -> [Int] {
+        var result = chosen
+        for (pool, units) in pools.enumerated() {
+            let members = items.indices.filter { resourceOfTable[floor.units[chosen[$0]].members[0]] == pool
+                && floor.units[chosen[$0]].members.count == 1 }
+                .sorted { (items[$0].start, $0) < (items[$1].start, $1) }
+            guard !members.isEmpty else { continue }
+            var freeFrom = Dictionary(uniqueKeysWithValues: units.map { ($0, Int.min) })
+            // Start of each item still to come, by the table it holds today.
+            var claims: [Int: [Int]] = [:]
+            for index in members { if let current = items[index].current, freeFrom[current] != nil { claims[current, default: []].append(items[index].start) } }
+            for index in members {
+                let item = items[index]
+                if let current = item.current, freeFrom[current] != nil { claims[current]?.removeFirst() }
+                let free = units.filter { freeFrom[$0]! <= item.start }
+                let pick: Int
+                if let current = item.current, free.contains(current) {
+                    pick = current
+                } else {
+                    pick = free.max { a, b in
+                        (claims[a]?.first ?? Int.max, -floor.idRank[a]) < (claims[b]?.first ?? Int.max, -floor.idRank[b])
+                    } ?? units[0]  // unreachable when the pool's capacity holds; verification rejects it
+                }
+                freeFrom[pick] = item.end
+                result[index] = pick
+            }
+        }
+        return result
+    }
+}
