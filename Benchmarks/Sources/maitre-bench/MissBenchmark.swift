@@ -10,7 +10,9 @@ import SeatingStore
 /// with reshuffle off (greedy only). The exact check is `Reshuffle.find` with a 2 s cap and a
 /// large chain budget on the day as it was, at every grid time in the guest's window whose own
 /// rules (service, pacing) pass; its integer program proves infeasibility when no plan exists.
-func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt64, root: URL) throws {
+/// `limits`: the service's (`--reshuffle-ms`, `--search-budget`); `explain` prints each miss.
+func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt64, root: URL, limits served: Reshuffle.Limits,
+               explain: Bool) throws {
     let pretty = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/\(layoutFile).json"), encoding: .utf8)
     let layoutLine = JSONWriter.string(try JSONParser.parse(Array(pretty.utf8)))
     let date = ServiceDate("2026-11-20")!  // a Friday
@@ -20,8 +22,8 @@ func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt
         let guest = dinnerGuest(&rng)
         guests.append((guest.time, guest.party, [0, 30, 60][Int.random(in: 0...2, using: &rng)]))
     }
-    let exact = Reshuffle.Limits(timeLimitMilliseconds: 2_000, searchBudget: 20_000)
-    for limits in [nil, Reshuffle.Limits()] as [Reshuffle.Limits?] {
+    let exact = Reshuffle.Limits(timeLimitMilliseconds: 2_000, searchBudget: 200_000)
+    for limits in [nil, served] as [Reshuffle.Limits?] {
         let store = InMemoryStore()
         let service = SeatingService(store: store, clock: FixedClock(iso8601: "2026-11-19T09:00:00Z")!, reshuffle: limits)
         _ = service.respond(toLine: Array(#"{"op":"layout.put","layout":\#(layoutLine)}"#.utf8))
@@ -53,9 +55,25 @@ func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt
                 return Reshuffle.find(floor: floor, day: day, query: query.at(time), limits: exact) != nil
             }
             if missed { misses += 1 }
+            if missed, limits != nil, explain {
+                // Each time the exact check seats: what the service's limits and the exact check found.
+                for time in window {
+                    guard case .refuse(let reason) = SlotEvaluator.evaluate(floor: floor, day: day, query: query.at(time)),
+                          Reshuffle.canHelp(reason) else { continue }
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    let served = Reshuffle.find(floor: floor, day: day, query: query.at(time), limits: limits!)
+                    let middle = DispatchTime.now().uptimeNanoseconds
+                    let found = Reshuffle.find(floor: floor, day: day, query: query.at(time), limits: exact)
+                    let ended = DispatchTime.now().uptimeNanoseconds
+                    say("  miss: guest \(index), party \(guest.party) at \(ClockTime.format(time)) (\(reason)), \(day.bookings.count) bookings: service \(served.map { "\($0.moves.count) moves" } ?? "none") in \((middle - started) / 1_000_000) ms; exact \(found.map { "\($0.moves.count) moves" } ?? "none") in \((ended - middle) / 1_000_000) ms")
+                }
+            }
         }
         let ask = LatencyStats(availability), booked = LatencyStats(books)
         func ms(_ ns: UInt64) -> String { String(format: "%.2f", Double(ns) / 1e6) }
-        print("misses \(restaurant) \(limits == nil ? "greedy only      " : "whole-day reshuffle"): \(requests) guests, \(seated) seated (\(covers) covers, \(withMoves) with moves), \(turnedAway) turned away, \(misses) misses (\(String(format: "%.1f", 100 * Double(misses) / Double(requests))) % of asks), \(bookFailures) offered-but-refused books; availability ms p50 \(ms(ask.percentile(50))) p99 \(ms(ask.percentile(99))) max \(ms(ask.sorted.last ?? 0)); book ms p50 \(ms(booked.percentile(50))) p99 \(ms(booked.percentile(99))) max \(ms(booked.sorted.last ?? 0))")
+        say("misses \(restaurant) \(limits == nil ? "greedy only      " : "whole-day reshuffle"): \(requests) guests, \(seated) seated (\(covers) covers, \(withMoves) with moves), \(turnedAway) turned away, \(misses) misses (\(String(format: "%.1f", 100 * Double(misses) / Double(requests))) % of asks), \(bookFailures) offered-but-refused books; availability ms p50 \(ms(ask.percentile(50))) p99 \(ms(ask.percentile(99))) max \(ms(ask.sorted.last ?? 0)); book ms p50 \(ms(booked.percentile(50))) p99 \(ms(booked.percentile(99))) max \(ms(booked.sorted.last ?? 0))")
     }
 }
+
+/// A line to standard output, unbuffered (the miss benchmark runs for minutes).
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

@@ -35,11 +35,20 @@ func runBenchmarks() throws {
         return
     }
     if arguments.contains("--misses-only") {
-        // Misses against the exact check: `--misses-only [--seeds 5,6]`.
+        // Misses against the exact check: `--misses-only [--seeds 5,6] [--guests N] [--no-brasserie]
+        // [--no-hall] [--reshuffle-ms 50] [--search-budget N] [--explain]`.
+        var limits = Reshuffle.Limits()
+        if let ms = option("--reshuffle-ms").flatMap({ Int($0) }) { limits.timeLimitMilliseconds = ms }
+        if let budget = option("--search-budget").flatMap({ Int($0) }) { limits.searchBudget = budget }
+        let explain = arguments.contains("--explain")
         for seed in (option("--seeds") ?? "5").split(separator: ",").compactMap({ UInt64($0) }) {
-            try runMisses(layoutFile: "brasserie", restaurant: "brasserie", requests: Int(option("--guests") ?? "") ?? 150, seed: seed, root: root)
+            if !arguments.contains("--no-brasserie") {
+                try runMisses(layoutFile: "brasserie", restaurant: "brasserie", requests: Int(option("--guests") ?? "") ?? 150, seed: seed,
+                              root: root, limits: limits, explain: explain)
+            }
             if !arguments.contains("--no-hall") {
-                try runMisses(layoutFile: "hall", restaurant: "hall", requests: 3 * (Int(option("--guests") ?? "") ?? 150), seed: seed, root: root)
+                try runMisses(layoutFile: "hall", restaurant: "hall", requests: 3 * (Int(option("--guests") ?? "") ?? 150), seed: seed,
+                              root: root, limits: limits, explain: explain)
             }
         }
         return

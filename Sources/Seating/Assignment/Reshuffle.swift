@@ -34,7 +34,7 @@ public enum Reshuffle {
         /// Nodes the chain search may expand before it gives up.
         public var searchBudget: Int
 
-        public init(timeLimitMilliseconds: Int = 50, searchBudget: Int = 300) {
+        public init(timeLimitMilliseconds: Int = 50, searchBudget: Int = 1_000) {
             self.timeLimitMilliseconds = timeLimitMilliseconds
             self.searchBudget = searchBudget
         }

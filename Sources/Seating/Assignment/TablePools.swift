@@ -13,7 +13,7 @@
 /// ```swift
 /// let pools = TablePools(floor: floor, fixed: problem.fixed, window: (17 * 60, 24 * 60))
 /// pools.representative(t12)        // the first unit of T12's pool (T12 itself when not pooled)
-/// pools.capacity(pools.resource(ofTable: 11))   // 16 for a pool of sixteen tables
+/// pools.capacity(pools.resources(of: t12)[0])   // 16 when T12 is one of sixteen such tables
 /// ```
 struct TablePools: Sendable {
     let floor: Floor
@@ -49,8 +49,6 @@ struct TablePools: Sendable {
     }
 
     var resourceCount: Int { pools.count + floor.tables.count }
-
-    func resource(ofTable table: Int) -> Int { resourceOfTable[table] }
 
     /// How many items a resource holds at once: a pool's tables, else one.
     func capacity(_ resource: Int) -> Int { resource < pools.count ? pools[resource].count : 1 }
