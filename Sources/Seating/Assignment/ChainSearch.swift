@@ -35,8 +35,7 @@ struct ChainSearch {
     /// Undo log: an item's option before each change.
     private var journal: [(item: Int, before: Int?)] = []
     private let holds: [Floor.CountHold]
-    /// Per hold: whether each resource's tables match it, and those resources.
-    private let matchingResource: [[Bool]]
+    /// Per hold: the resources whose tables it matches.
     private let holdResources: [[Int]]
     /// Instants where a resource's load or a count hold's free tables can change: every item's
     /// start, each hold's start, fixed reservations' and blocks' starts on held tables.
@@ -117,7 +116,7 @@ struct ChainSearch {
         triggered = taken
         holders = Array(repeating: [], count: pools.resourceCount)
         on = Array(repeating: nil, count: items.count)
-        matchingResource = holds.map { hold in
+        let matchingResource = holds.map { hold in
             (0..<pools.resourceCount).map { resource in
                 resource < pools.pools.count ? hold.isMatching[floor.units[pools.pools[resource][0]].members[0]]
                     : hold.isMatching[resource - pools.pools.count]
