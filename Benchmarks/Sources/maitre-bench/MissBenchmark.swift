@@ -28,21 +28,14 @@ func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt
         let service = SeatingService(store: store, clock: FixedClock(iso8601: "2026-11-19T09:00:00Z")!, reshuffle: limits)
         _ = service.respond(toLine: Array(#"{"op":"layout.put","layout":\#(layoutLine)}"#.utf8))
         let floor = try Floor(try store.layout(restaurant: restaurant)!.layout)
-        var seated = 0, covers = 0, turnedAway = 0, misses = 0, withMoves = 0, bookFailures = 0
+        var tally = BookingTally(), turnedAway = 0, misses = 0
         var availability: [UInt64] = [], books: [UInt64] = []
         for (index, guest) in guests.enumerated() {
             let ask = #"{"op":"availability","restaurant":"\#(restaurant)","date":"\#(date)","time":"\#(ClockTime.format(guest.time))","party":\#(guest.party),"before":\#(guest.flex),"after":\#(guest.flex),"limit":1}"#
             let answer = try JSONParser.parse(Array(respondTimed(service, ask, &availability).utf8))
             if let time = answer["result"]?["slots"]?.arrayValue?.first?["time"]?.stringValue {
                 let book = #"{"op":"book","restaurant":"\#(restaurant)","date":"\#(date)","time":"\#(time)","party":\#(guest.party),"idempotencyKey":"g\#(index)"}"#
-                let text = respondTimed(service, book, &books)
-                if text.contains(#""ok":true"#) {
-                    seated += 1
-                    covers += guest.party
-                    if text.contains(#""moved":[{"#) { withMoves += 1 }
-                } else {
-                    bookFailures += 1
-                }
+                tally.record(respondTimed(service, book, &books), party: guest.party)
                 continue
             }
             turnedAway += 1
@@ -71,7 +64,7 @@ func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt
         }
         let ask = LatencyStats(availability), booked = LatencyStats(books)
         func ms(_ ns: UInt64) -> String { String(format: "%.2f", Double(ns) / 1e6) }
-        say("misses \(restaurant) \(limits == nil ? "greedy only      " : "whole-day reshuffle"): \(requests) guests, \(seated) seated (\(covers) covers, \(withMoves) with moves), \(turnedAway) turned away, \(misses) misses (\(String(format: "%.1f", 100 * Double(misses) / Double(requests))) % of asks), \(bookFailures) offered-but-refused books; availability ms p50 \(ms(ask.percentile(50))) p99 \(ms(ask.percentile(99))) max \(ms(ask.sorted.last ?? 0)); book ms p50 \(ms(booked.percentile(50))) p99 \(ms(booked.percentile(99))) max \(ms(booked.sorted.last ?? 0))")
+        say("misses \(restaurant) \(limits == nil ? "greedy only      " : "whole-day reshuffle"): \(requests) guests, \(tally.seated) seated (\(tally.covers) covers, \(tally.withMoves) with moves), \(turnedAway) turned away, \(misses) misses (\(String(format: "%.1f", 100 * Double(misses) / Double(requests))) % of asks), \(tally.refused) offered-but-refused books; availability ms p50 \(ms(ask.percentile(50))) p99 \(ms(ask.percentile(99))) max \(ms(ask.sorted.last ?? 0)); book ms p50 \(ms(booked.percentile(50))) p99 \(ms(booked.percentile(99))) max \(ms(booked.sorted.last ?? 0))")
     }
 }
 

@@ -15,7 +15,7 @@ func runReplay(layoutFile: String, restaurant: String, requests: Int, seed: UInt
     for reshuffle in [nil, Reshuffle.Limits()] as [Reshuffle.Limits?] {
         let service = SeatingService(store: InMemoryStore(), clock: FixedClock(iso8601: "2026-11-19T09:00:00Z")!, reshuffle: reshuffle)
         _ = service.respond(toLine: Array(#"{"op":"layout.put","layout":\#(layout)}"#.utf8))
-        var seated = 0, covers = 0, refused = 0, moved = 0, alternative = 0
+        var tally = BookingTally(), alternative = 0
         var latencies: [UInt64] = []
         for (index, request) in stream.enumerated() {
             let line = #"{"op":"book","restaurant":"\#(restaurant)","date":"2026-11-20","time":"\#(ClockTime.format(request.time))","party":\#(request.party),"idempotencyKey":"r\#(index)"}"#
@@ -27,16 +27,10 @@ func runReplay(layoutFile: String, restaurant: String, requests: Int, seed: UInt
                 text = respondTimed(service, retry, &latencies)
                 if text.contains(#""ok":true"#) { alternative += 1 }
             }
-            if text.contains(#""ok":true"#) {
-                seated += 1
-                covers += request.party
-                if text.contains(#""moved":[{"#) { moved += 1 }
-            } else {
-                refused += 1
-            }
+            tally.record(text, party: request.party)
         }
         let stats = LatencyStats(latencies)
         func ms(_ ns: UInt64) -> String { String(format: "%.2f ms", Double(ns) / 1e6) }
-        print("replay \(restaurant) \(reshuffle == nil ? "greedy   " : "reshuffle"): \(requests) online requests, \(seated) seated (\(covers) covers, \(alternative) at an alternative time), \(refused) turned away, \(moved) with moves; book p50 \(ms(stats.percentile(50))) p95 \(ms(stats.percentile(95))) p99 \(ms(stats.percentile(99))) max \(ms(stats.sorted.last ?? 0))")
+        print("replay \(restaurant) \(reshuffle == nil ? "greedy   " : "reshuffle"): \(requests) online requests, \(tally.seated) seated (\(tally.covers) covers, \(alternative) at an alternative time), \(tally.refused) turned away, \(tally.withMoves) with moves; book p50 \(ms(stats.percentile(50))) p95 \(ms(stats.percentile(95))) p99 \(ms(stats.percentile(99))) max \(ms(stats.sorted.last ?? 0))")
     }
 }

@@ -90,21 +90,15 @@ public struct AssignmentModel: Sendable {
     mutating func addCountHolds(floor: Floor, fixed: DayState) {
         for (holdIndex, hold) in floor.countHolds(on: fixed.weekday).enumerated() {
             let size = hold.tables.count
-            var instants: Set<Int> = [hold.from]
+            var instants = HoldRules.dropInstants(hold, day: fixed, from: hold.from, to: hold.to)
             for item in items where item.start > hold.from && item.start < hold.to { instants.insert(item.start) }
-            for table in hold.tables {
-                for span in fixed.occupancy[table] where span.reservation && span.start > hold.from && span.start < hold.to {
-                    instants.insert(span.start)
-                }
-                for span in fixed.blocks[table] where span.start > hold.from && span.start < hold.to { instants.insert(span.start) }
-            }
             for instant in instants.sorted() {
                 var terms: [(LinearModel.Variable, Double)] = []
                 var triggers: [[LinearModel.Variable]] = []
-                for (index, item) in items.enumerated() where item.start <= instant && instant < item.end && item.channel != .walkIn {
+                for (index, item) in items.enumerated() where item.start <= instant && instant < item.end {
                     var itemTriggers: [LinearModel.Variable] = []
                     for entry in variables[index] {
-                        let taken = floor.units[entry.unit].members.reduce(0) { $0 + (hold.isMatching[$1] ? 1 : 0) }
+                        let taken = HoldRules.tablesTaken(hold, floor: floor, unit: entry.unit, channel: item.channel)
                         guard taken > 0 else { continue }
                         terms.append((entry.variable, Double(taken)))
                         if item.channel == .online, entry.unit != home[index] { itemTriggers.append(entry.variable) }
@@ -112,7 +106,7 @@ public struct AssignmentModel: Sendable {
                     if !itemTriggers.isEmpty { triggers.append(itemTriggers) }
                 }
                 guard !triggers.isEmpty else { continue }
-                let fixedTaken = hold.tables.filter { !fixed.isFreeOfReservations(table: $0, from: instant, to: instant + 1) }.count
+                let fixedTaken = HoldRules.taken(hold, day: fixed, at: instant)
                 let online = linear.addVariable(name: "hold\(holdIndex)_t\(instant)", kind: .binary, objective: 0)
                 for (number, group) in triggers.enumerated() {
                     linear.addRow(name: "hold\(holdIndex)_t\(instant)_on\(number)", group.map { ($0, 1.0) } + [(online, -1.0)],
@@ -159,7 +153,8 @@ public struct AssignmentModel: Sendable {
     }
 
     /// Units that could take a party over `[from, to)` with only `fixed` in place, by `UnitRules`
-    /// with the count holds left to the model's rows; `current` always qualifies.
+    /// with the count holds left to the model's rows; `current` always qualifies. In greedy's static
+    /// rank order (`Floor.candidates`), `current` last when the rules alone would not allow it.
     public static func eligibleUnits(
         floor: Floor, fixed: DayState, party: Int, from: Int, to: Int, channel: Booking.Channel, current: Int?
     ) -> [Int] {

@@ -11,8 +11,8 @@
 /// an item placed in the current chain is not ejected again (no cycles); an online item that moved
 /// and takes tables a count hold matches is never left where that hold has fewer than its count
 /// free (the rule `UnitRules` applies); a finished chain is given tables and verified from scratch
-/// (`Verification`) before it is returned. Deterministic: options in greedy rank order, ejected
-/// items largest first. `budget` bounds the ejections tried.
+/// (`Verification`) before it is returned. Deterministic: options in greedy rank order (the order
+/// of `eligible`), ejected items largest first. `budget` bounds the ejections tried.
 ///
 /// ```swift
 /// var search = ChainSearch(problem: problem, budget: 300)
@@ -32,8 +32,8 @@ struct ChainSearch {
     /// Per resource: the items on it.
     private var holders: [[Int]]
     private var inChain: [Bool]
-    /// Undo log: an item's option before each change.
-    private var journal: [(item: Int, before: Int?)] = []
+    /// Undo log: an item's option and chain mark before each change.
+    private var journal: [(item: Int, before: Int?, wasInChain: Bool)] = []
     private let holds: [Floor.CountHold]
     /// Per hold: the resources whose tables it matches.
     private let holdResources: [[Int]]
@@ -51,9 +51,10 @@ struct ChainSearch {
     /// Per hold and checkpoint: matching tables items may take (the hold's tables less its count
     /// less those fixed bookings and blocks take); `Int.max` outside its window.
     private let limit: [[Int]]
-    /// Per unit: the resources it uses, and per count hold the matching tables it takes.
+    /// Per unit: the resources it uses; per item and hold: the matching tables each unit takes
+    /// for the item's channel (`HoldRules.tablesTaken`).
     private let unitResources: [[Int]]
-    private let unitTaking: [[Int]]
+    private let itemTaking: [[[Int]]]
     /// The most items one placement may eject.
     static let maxEjected = 3
     static let maxDepth = 4
@@ -65,11 +66,7 @@ struct ChainSearch {
         self.budget = budget
         items = problem.items
         let floor = problem.floor
-        func rank(_ a: Int, _ b: Int) -> Bool {
-            let ua = floor.units[a], ub = floor.units[b]
-            return (ua.isCombination ? 1 : 0, ua.max, ua.priority, floor.idRank[a]) < (ub.isCombination ? 1 : 0, ub.max, ub.priority, floor.idRank[b])
-        }
-        options = items.map { pools.representatives($0.eligible).sorted(by: rank) }
+        options = items.map { pools.representatives($0.eligible) }
         var home: [Int?] = []
         for item in items {
             if item.booking != nil {
@@ -84,15 +81,12 @@ struct ChainSearch {
         let holds = floor.countHolds(on: problem.fixed.weekday)
         self.holds = holds
         unitResources = floor.units.indices.map { pools.resources(of: $0) }
-        unitTaking = floor.units.map { unit in holds.map { hold in unit.members.count { hold.isMatching[$0] } } }
-        var instants = Set(items.map(\.start))
-        for hold in holds {
-            instants.insert(hold.from)
-            for table in hold.tables {
-                for span in problem.fixed.occupancy[table] where span.reservation { instants.insert(span.start) }
-                for span in problem.fixed.blocks[table] { instants.insert(span.start) }
-            }
+        let taking = [Booking.Channel.online, .walkIn].map { channel in
+            floor.units.indices.map { unit in holds.map { HoldRules.tablesTaken($0, floor: floor, unit: unit, channel: channel) } }
         }
+        itemTaking = items.map { taking[$0.channel == .walkIn ? 1 : 0] }
+        var instants = Set(items.map(\.start))
+        for hold in holds { instants.formUnion(HoldRules.dropInstants(hold, day: problem.fixed, from: hold.from, to: hold.to)) }
         let checkpoints = instants.sorted()
         self.checkpoints = checkpoints
         func index(_ time: Int) -> Int {
@@ -107,8 +101,7 @@ struct ChainSearch {
         limit = holds.map { hold in
             checkpoints.map { instant in
                 guard hold.from <= instant, instant < hold.to else { return Int.max }
-                let fixedTaken = hold.tables.count { !problem.fixed.isFreeOfReservations(table: $0, from: instant, to: instant + 1) }
-                return hold.tables.count - hold.count - fixedTaken
+                return hold.tables.count - hold.count - HoldRules.taken(hold, day: problem.fixed, at: instant)
             }
         }
         load = Array(repeating: Array(repeating: 0, count: checkpoints.count), count: pools.resourceCount)
@@ -116,13 +109,7 @@ struct ChainSearch {
         triggered = taken
         holders = Array(repeating: [], count: pools.resourceCount)
         on = Array(repeating: nil, count: items.count)
-        let matchingResource = holds.map { hold in
-            (0..<pools.resourceCount).map { resource in
-                resource < pools.pools.count ? hold.isMatching[floor.units[pools.pools[resource][0]].members[0]]
-                    : hold.isMatching[resource - pools.pools.count]
-            }
-        }
-        holdResources = matchingResource.map { matching in matching.indices.filter { matching[$0] } }
+        holdResources = holds.map { hold in Set(hold.tables.map { pools.resourceOfTable[$0] }).sorted() }
         for (index, option) in home.enumerated() { apply(index, option) }
     }
 
@@ -136,11 +123,9 @@ struct ChainSearch {
                     rollback(to: mark)
                     continue
                 }
-                put(new, on: option)
-                inChain[new] = true
+                put(new, on: option, inChain: true)
                 if placeAll(ejected, depth: depth), let plan = verifiedPlan() { return plan }
                 rollback(to: mark)
-                inChain = inChain.map { _ in false }
             }
         }
         return nil
@@ -160,7 +145,7 @@ struct ChainSearch {
     /// ejecting what is in its way. On failure the floor is as before the call.
     private mutating func place(_ item: Int, depth: Int) -> Bool {
         for option in options[item] where fits(item, on: option) {
-            put(item, on: option)
+            put(item, on: option, inChain: false)
             return true
         }
         guard depth > 0 else { return false }
@@ -171,10 +156,8 @@ struct ChainSearch {
                 rollback(to: mark)
                 continue
             }
-            put(item, on: option)
-            inChain[item] = true
+            put(item, on: option, inChain: true)
             if placeAll(ejected, depth: depth - 1) { return true }
-            inChain[item] = false
             rollback(to: mark)
         }
         return false
@@ -253,7 +236,7 @@ struct ChainSearch {
     /// fewer than `count` matching tables are free of reservations.
     private func holdViolation(_ item: Int, on option: Int) -> (Int, Int)? {
         for hold in holds.indices {
-            let taking = taking(option, hold)
+            let taking = itemTaking[item][option][hold]
             guard taking > 0 else { continue }
             let trigger = isTrigger(item, on: option)
             for checkpoint in covered[item] where limit[hold][checkpoint] != Int.max {
@@ -265,11 +248,6 @@ struct ChainSearch {
         return nil
     }
 
-    /// Matching tables of `hold` that `option` takes.
-    private func taking(_ option: Int, _ hold: Int) -> Int {
-        unitTaking[option][hold]
-    }
-
     /// Whether the hold rule judges `item` on `option`: an online item off its own tables.
     private func isTrigger(_ item: Int, on option: Int) -> Bool {
         items[item].channel == .online && option != home[item]
@@ -277,13 +255,15 @@ struct ChainSearch {
 
     // MARK: Changes
 
-    private mutating func put(_ item: Int, on option: Int) { set(item, option) }
+    /// `inChain`: placed after ejecting others, so not to be ejected again in this chain.
+    private mutating func put(_ item: Int, on option: Int, inChain chained: Bool) { set(item, option, inChain: chained) }
 
-    private mutating func eject(_ item: Int) { set(item, nil) }
+    private mutating func eject(_ item: Int) { set(item, nil, inChain: false) }
 
-    private mutating func set(_ item: Int, _ option: Int?) {
-        journal.append((item, on[item]))
+    private mutating func set(_ item: Int, _ option: Int?, inChain chained: Bool) {
+        journal.append((item, on[item], inChain[item]))
         apply(item, option)
+        inChain[item] = chained
     }
 
     private mutating func apply(_ item: Int, _ option: Int?) {
@@ -306,7 +286,7 @@ struct ChainSearch {
 
     private mutating func count(_ item: Int, on option: Int, sign: Int) {
         for hold in holds.indices {
-            let taking = taking(option, hold)
+            let taking = itemTaking[item][option][hold]
             guard taking > 0 else { continue }
             let trigger = isTrigger(item, on: option)
             for checkpoint in covered[item] {
@@ -320,6 +300,7 @@ struct ChainSearch {
         while journal.count > mark {
             let entry = journal.removeLast()
             apply(entry.item, entry.before)
+            inChain[entry.item] = entry.wasInChain
         }
     }
 

@@ -80,22 +80,8 @@ public enum Reshuffle {
         if let quick = oneMove(floor: floor, day: day, query: query) { return quick }
         guard let problem = WholeDayProblem(floor: floor, day: day, query: query) else { return nil }
         if var chains = ChainSearch(problem: problem, budget: limits.searchBudget), let plan = chains.run() { return plan }
-        guard limits.timeLimitMilliseconds > 0 else { return nil }
-        // The integer program on widening windows around the party, each at most a third of the
-        // cap: most plans move bookings near the party, and small programs solve in a fraction of
-        // the time. The last is the whole component, whose failure (within the cap) is the answer.
-        let clock = ContinuousClock(), deadline = clock.now + .milliseconds(limits.timeLimitMilliseconds)
-        func left() -> Int { Int((deadline - clock.now) / .milliseconds(1)) }
-        for reach in Self.reaches {
-            guard let near = WholeDayProblem(floor: floor, day: day, query: query, reach: reach),
-                  near.items.count < problem.items.count else { continue }
-            if let plan = solve(problem: near, timeLimitMilliseconds: min(left(), limits.timeLimitMilliseconds / 3)) { return plan }
-        }
-        return solve(problem: problem, timeLimitMilliseconds: max(1, left()))
+        return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds)
     }
-
-    /// How far (minutes either side of the party) the narrower integer programs let bookings move.
-    static let reaches = [0, 60]
 
     /// A plan moving exactly one booking, found without a solver: a unit that would seat the party
     /// but for one movable booking, which greedy best fit can place elsewhere (with the new party
@@ -170,10 +156,7 @@ public enum Reshuffle {
     /// Solves the problem's integer program under the time cap and verifies the answer.
     static func solve(problem: WholeDayProblem, timeLimitMilliseconds: Int) -> Plan? {
         guard timeLimitMilliseconds > 0 else { return nil }
-        let program = program(problem: problem)
-        let items = program.model.items
-        guard let result = program.model.solve(timeLimitMilliseconds: timeLimitMilliseconds),
-              result.units.count == items.count else { return nil }
+        guard let result = program(problem: problem).model.solve(timeLimitMilliseconds: timeLimitMilliseconds) else { return nil }
         return verifiedPlan(problem: problem, chosen: result.units)
     }
 

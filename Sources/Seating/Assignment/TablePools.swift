@@ -56,12 +56,14 @@ struct TablePools: Sendable {
     /// The resources a unit uses: its pool, or each of its tables.
     func resources(of unit: Int) -> [Int] { floor.units[unit].members.map { resourceOfTable[$0] } }
 
-    /// The unit that stands for `unit`'s pool (its first), or `unit` itself when not pooled.
-    func representative(_ unit: Int) -> Int {
+    /// The pool of a single-table unit, or nil (a combination, or a table not pooled).
+    func pool(of unit: Int) -> Int? {
         let members = floor.units[unit].members
-        guard members.count == 1, resourceOfTable[members[0]] < pools.count else { return unit }
-        return pools[resourceOfTable[members[0]]][0]
+        return members.count == 1 && resourceOfTable[members[0]] < pools.count ? resourceOfTable[members[0]] : nil
     }
+
+    /// The unit that stands for `unit`'s pool (its first), or `unit` itself when not pooled.
+    func representative(_ unit: Int) -> Int { pool(of: unit).map { pools[$0][0] } ?? unit }
 
     /// An item's eligible units with each pool's tables replaced by its representative (once).
     func representatives(_ units: [Int]) -> [Int] {
@@ -78,8 +80,7 @@ struct TablePools: Sendable {
     func assign(items: [AssignmentModel.Item], chosen: [Int]) -> [Int] {
         var result = chosen
         for (pool, units) in pools.enumerated() {
-            let members = items.indices.filter { resourceOfTable[floor.units[chosen[$0]].members[0]] == pool
-                && floor.units[chosen[$0]].members.count == 1 }
+            let members = items.indices.filter { self.pool(of: chosen[$0]) == pool }
                 .sorted { (items[$0].start, $0) < (items[$1].start, $1) }
             guard !members.isEmpty else { continue }
             var freeFrom = Dictionary(uniqueKeysWithValues: units.map { ($0, Int.min) })

@@ -6,7 +6,7 @@
 /// allows it on `fixed` (count holds left to the model) and its current unit; the new party is the
 /// last item. `fixed` is the day without those bookings. Built only when the new party has an
 /// eligible unit with every movable booking gone and a counting bound does not already prove that
-/// no re-assignment exists (`init` returns nil). `pools` are taken over the items' span.
+/// no re-assignment exists (`init` returns nil). `pools` are taken over the component's span.
 ///
 /// ```swift
 /// // Party of 6 at 19:30: which bookings could move, and could they all fit?
@@ -30,10 +30,7 @@ struct WholeDayProblem: Sendable {
     static func isMovable(_ booking: Booking) -> Bool { booking.status == .booked && !booking.locked }
 
     /// `prove: false` skips the counting bound (to export the model of a day where it holds).
-    /// `reach`: only the component's bookings that overlap the party's interval widened by `reach`
-    /// minutes either side may move (the rest stay where they are): a smaller problem whose plans
-    /// are plans of the whole one, but whose failure proves nothing.
-    init?(floor: Floor, day: DayState, query: SeatingQuery, prove: Bool = true, reach: Int? = nil) {
+    init?(floor: Floor, day: DayState, query: SeatingQuery, prove: Bool = true) {
         self.floor = floor
         self.day = day
         self.query = query
@@ -58,9 +55,7 @@ struct WholeDayProblem: Sendable {
             }
             holdsNew = holdsNew || isNew
         }
-        let (from, to) = (query.time, end)
-        let near = reach.map { (from - $0, to + $0) } ?? (low, high)
-        let component = spans.filter { $0.1 < high && $0.2 > low && $0.1 < near.1 && $0.2 > near.0 }.map(\.0)
+        let component = spans.filter { $0.1 < high && $0.2 > low }.map(\.0)
         guard !component.isEmpty else { return nil }
         var fixed = day
         for booking in component { fixed.remove(booking.id) }
@@ -74,7 +69,7 @@ struct WholeDayProblem: Sendable {
         self.items = items
         movable = Set(component.map(\.id))
         guard !prove || Self.countingAllows(floor: floor, items: items, around: (start, end)) else { return nil }
-        pools = TablePools(floor: floor, fixed: fixed, window: (items.map(\.start).min()!, items.map(\.end).max()!))
+        pools = TablePools(floor: floor, fixed: fixed, window: (low, high))
     }
 
     /// A necessary condition, cheap: at every instant of the new party's interval where an item

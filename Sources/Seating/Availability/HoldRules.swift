@@ -50,20 +50,34 @@ public enum HoldRules {
             wholeWindow += 1
             if wholeWindow >= hold.count { return true }
         }
-        // Exact: the number of free tables only drops where a reservation or block starts, so
-        // check the window's first minute and every such start inside it.
-        var instants = [from]
-        for table in others {
-            for span in day.occupancy[table] where span.reservation && span.start > from && span.start < to {
-                instants.append(span.start)
-            }
-            for span in day.blocks[table] where span.start > from && span.start < to { instants.append(span.start) }
-        }
-        for minute in instants {
+        // Exact: check the window's first minute and every instant where the free count can drop.
+        for minute in dropInstants(hold, day: day, from: from, to: to) {
             var free = 0
             for table in others where day.isFreeOfReservations(table: table, from: minute, to: minute + 1) { free += 1 }
             if free < hold.count { return false }
         }
         return true
+    }
+
+    /// Where, within `[from, to)`, the hold's tables free of `day`'s reservations and blocks can
+    /// become fewer: `from` itself and every reservation's or block's start on them inside.
+    static func dropInstants(_ hold: Floor.CountHold, day: DayState, from: Int, to: Int) -> Set<Int> {
+        var instants: Set<Int> = [from]
+        for table in hold.tables {
+            for span in day.occupancy[table] where span.reservation && span.start > from && span.start < to { instants.insert(span.start) }
+            for span in day.blocks[table] where span.start > from && span.start < to { instants.insert(span.start) }
+        }
+        return instants
+    }
+
+    /// How many of the hold's tables `day`'s reservations and blocks take at `instant`.
+    static func taken(_ hold: Floor.CountHold, day: DayState, at instant: Int) -> Int {
+        hold.tables.count { !day.isFreeOfReservations(table: $0, from: instant, to: instant + 1) }
+    }
+
+    /// How many of the hold's tables a party of `channel` on `unit` takes: walk-ins take none
+    /// (they do not use up held capacity).
+    static func tablesTaken(_ hold: Floor.CountHold, floor: Floor, unit: Int, channel: Booking.Channel) -> Int {
+        channel == .walkIn ? 0 : floor.units[unit].members.count { hold.isMatching[$0] }
     }
 }
