@@ -128,7 +128,7 @@ import Testing
 @Suite struct OptimizeServiceTests {
     @Test func optimizeMovesAndPersists() {
         let (harness, couple) = ReshuffleServiceTests.coupleOnTheFourTop()
-        let optimized = harness.send(#"{"op":"optimize","restaurant":"r","date":"2026-11-17","timeLimitMs":500}"#)
+        let optimized = harness.send(#"{"op":"optimize","restaurant":"r","date":"2026-11-17","timeLimitMs":60000}"#)
         #expect(optimized.result["before"]?["wastedSeats"] == 2)
         #expect(optimized.result["after"]?["wastedSeats"] == 0)
         #expect(optimized.result["optimal"] == true)

@@ -42,3 +42,9 @@ extension Int {
     /// `19.h` is 19:00 in service-day minutes.
     var h: Int { self * 60 }
 }
+
+extension Reshuffle.Limits {
+    /// Limits under which a test's answer cannot depend on the machine's speed: the integer
+    /// program runs until it proves its answer (a slow CI machine only makes the test slower).
+    static let unhurried = Reshuffle.Limits(timeLimitMilliseconds: 600_000)
+}

@@ -2,6 +2,9 @@ import Seating
 import Testing
 
 @Suite struct OfflineOptimumTests {
+    /// A cap no test reaches: answers that must be exact cannot depend on the machine's speed.
+    static let unhurried = 600_000
+
     /// The best covers by trying every assignment (each request: a unit or none).
     static func bruteForce(floor: Floor, requests: [OfflineOptimum.Request]) -> Int {
         let buffer = floor.layout.bufferMinutes
@@ -35,7 +38,7 @@ import Testing
                 OfflineOptimum.Request(id: "r\(index)", time: 18 * 60 + 30 * Int.random(in: 0...6, using: &rng),
                                        party: Int.random(in: 1...6, using: &rng), duration: 30 * Int.random(in: 2...4, using: &rng))
             }
-            let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests)
+            let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests, timeLimitMilliseconds: Self.unhurried)
             #expect(result.covers == Self.bruteForce(floor: floor, requests: requests), "instance \(instance)")
             #expect(result.covers >= result.greedyCovers)
             #expect(result.coversBound >= result.covers)
@@ -91,7 +94,7 @@ import Testing
                                                            duration: request.duration + 0 * copy))
                 }
             }
-            let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests)
+            let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests, timeLimitMilliseconds: Self.unhurried)
             #expect(result.covers == Self.bruteForce(floor: floor, requests: requests), "instance \(instance)")
             #expect(result.coversBound == result.covers, "instance \(instance): the relaxation is tight on these")
             #expect(Self.isValid(result, floor: floor, requests: requests), "instance \(instance)")
@@ -114,7 +117,7 @@ import Testing
             OfflineOptimum.Request(id: "q\(index)", time: 18 * 60 + 15 * Int.random(in: 0...16, using: &rng),
                                    party: [1, 2, 2, 2, 3, 4, 4, 5, 6, 8].randomElement(using: &rng)!, duration: 30 * Int.random(in: 3...5, using: &rng))
         }
-        let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests)
+        let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests, timeLimitMilliseconds: Self.unhurried)
         #expect(Self.isValid(result, floor: floor, requests: requests))
         #expect(result.covers > result.greedyCovers)
         #expect(result.covers <= result.coversBound)
@@ -154,7 +157,7 @@ import Testing
             OfflineOptimum.Request(id: "couple", time: 18 * 60 + 30, party: 2, duration: 90),
             OfflineOptimum.Request(id: "four", time: 19 * 60, party: 4, duration: 90),
         ]
-        let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests)
+        let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests, timeLimitMilliseconds: Self.unhurried)
         #expect(result.greedyCovers == 4)
         #expect(result.covers == 6)
         #expect(result.seated["four"] == ["F"])

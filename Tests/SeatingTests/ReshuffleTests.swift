@@ -21,7 +21,7 @@ import Testing
         let floor = Self.floor(twoTops: 1, fourTops: 1)
         let day = DayState(floor: floor, date: Self.date, bookings: [Self.booking("b", "F1")])
         #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: Self.query(party: 4)) == .refuse(.noTable), "greedy fails")
-        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4))
+        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4), limits: .unhurried)
         #expect(plan?.placement.tables == ["F1"])
         #expect(plan?.moves == [Reshuffle.Move(booking: "b", from: ["F1"], to: ["T1"])])
     }
@@ -32,7 +32,7 @@ import Testing
         let day = DayState(floor: floor, date: Self.date, bookings: [
             Self.booking("a", "F1"), Self.booking("b", "F2"), Self.booking("c", "T2"),
         ])
-        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4))
+        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4), limits: .unhurried)
         #expect(plan?.moves.count == 1)
         #expect(plan?.moves.first?.to == ["T1"])
     }
@@ -46,7 +46,7 @@ import Testing
             Self.booking("four", "F2", party: 4),
         ])
         #expect(Reshuffle.oneMove(floor: floor, day: day, query: Self.query(party: 4)) == nil)
-        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4))
+        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4), limits: .unhurried)
         #expect(plan?.placement.tables == ["F1"])
         let moves = plan?.moves ?? []
         #expect(moves.count == 2)
@@ -57,10 +57,10 @@ import Testing
     @Test func lockedBookingsNeverMove() {
         let floor = Self.floor(twoTops: 1, fourTops: 1)
         let day = DayState(floor: floor, date: Self.date, bookings: [Self.booking("b", "F1", locked: true)])
-        #expect(Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4)) == nil)
+        #expect(Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4), limits: .unhurried) == nil)
         var seated = Self.booking("s", "F1")
         seated.status = .seated
-        #expect(Reshuffle.find(floor: floor, day: DayState(floor: floor, date: Self.date, bookings: [seated]), query: Self.query(party: 4)) == nil)
+        #expect(Reshuffle.find(floor: floor, day: DayState(floor: floor, date: Self.date, bookings: [seated]), query: Self.query(party: 4), limits: .unhurried) == nil)
     }
 
     @Test func noPlanWhenNoneExists() {
@@ -68,7 +68,7 @@ import Testing
         let day = DayState(floor: floor, date: Self.date, bookings: [
             Self.booking("a", "F1", party: 4), Self.booking("b", "F2", party: 3), Self.booking("c", "T1"), Self.booking("d", "T2"),
         ])
-        #expect(Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4)) == nil)
+        #expect(Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4), limits: .unhurried) == nil)
     }
 
     @Test func movesRespectTimeOverlapsOfTheMovedBooking() {
@@ -78,7 +78,7 @@ import Testing
         let day = DayState(floor: floor, date: Self.date, bookings: [
             Self.booking("b", "F1", start: 18 * 60 + 30), Self.booking("t", "T1", start: 18 * 60), Self.booking("f", "F2", party: 4),
         ])
-        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4))
+        let plan = Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4), limits: .unhurried)
         #expect(plan?.moves == [Reshuffle.Move(booking: "b", from: ["F1"], to: ["T2"])])
     }
 
@@ -101,7 +101,7 @@ import Testing
             #expect(Set(plan.moves.flatMap(\.to)).isSubset(of: ["T1", "T2"]))
         }
         // With room to think, the same instance is solved.
-        #expect(Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4))?.moves.count == 2)
+        #expect(Reshuffle.find(floor: floor, day: day, query: Self.query(party: 4), limits: .unhurried)?.moves.count == 2)
     }
 }
 
@@ -113,7 +113,7 @@ import Testing
         let greedyOnly = try Reservations.walkIn(floor: floor, day: day, time: 19 * 60, party: 4, duration: nil).get()
         guard case .wait = greedyOnly else { Issue.record("without reshuffle the four waits, got \(greedyOnly)"); return }
         let outcome = try Reservations.walkIn(floor: floor, day: day, time: 19 * 60, party: 4, duration: nil,
-                                              reshuffle: Reshuffle.planner(floor: floor, day: day, limits: Reshuffle.Limits())).get()
+                                              reshuffle: Reshuffle.planner(floor: floor, day: day, limits: .unhurried)).get()
         guard case .seatNow(let placement) = outcome else { Issue.record("expected a seat, got \(outcome)"); return }
         #expect(placement.tables == ["F1"])
         #expect(placement.moves == [Reshuffle.Move(booking: "b", from: ["F1"], to: ["T1"])])

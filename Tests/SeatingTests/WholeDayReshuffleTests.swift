@@ -29,7 +29,7 @@ import Testing
         let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 6)
         #expect(SlotEvaluator.evaluate(floor: Self.ladder, day: day, query: query) == .refuse(.noTable))
         #expect(Reshuffle.oneMove(floor: Self.ladder, day: day, query: query) == nil)
-        let plan = Reshuffle.find(floor: Self.ladder, day: day, query: query)
+        let plan = Reshuffle.find(floor: Self.ladder, day: day, query: query, limits: .unhurried)
         #expect(plan?.placement.tables == ["X"])
         #expect(plan?.moves == [
             Reshuffle.Move(booking: "b1", from: ["X"], to: ["Y"]), Reshuffle.Move(booking: "b2", from: ["Y"], to: ["Z"]),
@@ -38,7 +38,7 @@ import Testing
         // Availability offers the time, saying bookings move.
         let answer = AvailabilitySearch.search(
             floor: Self.ladder, day: day, request: AvailabilityRequest(query: query, before: 0, after: 0),
-            reshuffle: Reshuffle.planner(floor: Self.ladder, day: day, limits: Reshuffle.Limits()))
+            reshuffle: Reshuffle.planner(floor: Self.ladder, day: day, limits: .unhurried))
         #expect(answer.requested.reason == .available)
         #expect(answer.slots.map(\.reshuffle) == [true])
     }
@@ -49,10 +49,10 @@ import Testing
                 Self.booking("b1", "X", party: 5), Self.booking("b2", "Y", party: 4), fixed,
             ])
             let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 6)
-            #expect(Reshuffle.find(floor: Self.ladder, day: day, query: query) == nil, "\(fixed.status) \(fixed.locked)")
+            #expect(Reshuffle.find(floor: Self.ladder, day: day, query: query, limits: .unhurried) == nil, "\(fixed.status) \(fixed.locked)")
             let answer = AvailabilitySearch.search(
                 floor: Self.ladder, day: day, request: AvailabilityRequest(query: query, before: 0, after: 0),
-                reshuffle: Reshuffle.planner(floor: Self.ladder, day: day, limits: Reshuffle.Limits()))
+                reshuffle: Reshuffle.planner(floor: Self.ladder, day: day, limits: .unhurried))
             #expect(answer.requested.reason == .noTable)
         }
     }
@@ -88,7 +88,7 @@ import Testing
         let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 4)
         #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: query) == .refuse(.blocked))
         let placed = Reservations.place(floor: floor, day: day, query: query, pinned: nil,
-                                        reshuffle: Reshuffle.planner(floor: floor, day: day, limits: Reshuffle.Limits()))
+                                        reshuffle: Reshuffle.planner(floor: floor, day: day, limits: .unhurried))
         let moves = (try? placed.get())?.moves
         #expect(moves == [Reshuffle.Move(booking: "c", from: ["F1"], to: ["T1"])])
     }
@@ -97,7 +97,7 @@ import Testing
         let floor = Self.floor([Table(id: "T1", max: 2), Table(id: "F1", max: 4)])
         let day = DayState(floor: floor, date: Self.date, bookings: [Self.booking("c", "F1", party: 2)])  // 19:00-20:30
         let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 4)
-        let planner = Reshuffle.planner(floor: floor, day: day, limits: Reshuffle.Limits())
+        let planner = Reshuffle.planner(floor: floor, day: day, limits: .unhurried)
         let answer = AvailabilitySearch.search(floor: floor, day: day, request: AvailabilityRequest(query: query, before: 0, after: 90, limit: 10),
                                                reshuffle: planner)
         #expect(answer.slots.first?.time == 19 * 60)
@@ -144,7 +144,7 @@ import Testing
                   Reshuffle.canHelp(reason) else { continue }
             let exists = BruteForceReassignment.exists(floor: instance.floor, day: instance.day, query: instance.query)
             let plan = Reshuffle.find(floor: instance.floor, day: instance.day, query: instance.query,
-                                      limits: Reshuffle.Limits(timeLimitMilliseconds: 10_000))
+                                      limits: .unhurried)
             #expect((plan != nil) == exists, "brute force says \(exists): \(instance)")
             if let plan {
                 #expect(BruteForceReassignment.keepsEveryRule(floor: instance.floor, day: instance.day, query: instance.query, plan: plan))
