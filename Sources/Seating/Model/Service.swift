@@ -39,6 +39,10 @@ public struct Service: Sendable, Equatable {
     /// Whether the service runs on `weekday`.
     public func runs(on weekday: Weekday) -> Bool { days.isEmpty || days.contains(weekday) }
 
+    /// Whether the door takes walk-ins at `time` (on a day the service runs): from the first
+    /// seating until `end`, or until the last seating when the service has no `end`, both inclusive.
+    public func seatsWalkIns(at time: Int) -> Bool { first <= time && time <= (end ?? last) }
+
     /// The start times of this service's grid given the layout's default slot size.
     public func grid(defaultSlot: Int) -> StrideThrough<Int> {
         stride(from: first, through: last, by: max(1, slotMinutes ?? defaultSlot))

@@ -118,14 +118,18 @@ extension Reservations {
         }
     }
 
-    /// Where a walk-in party can sit at `time`: now, on the best unit free for its whole turn
-    /// (walk-ins ignore grid, pacing and holds, and may use walk-in-only tables, but never a
-    /// minute any booking holds), else now after re-assigning unlocked bookings (`reshuffle`,
+    /// Where a walk-in party can sit at `time`: `closed` outside every service that day (a
+    /// service takes walk-ins from its first seating until its end, or its last seating when it
+    /// has none); else now, on the best unit free for its whole turn (walk-ins ignore grid,
+    /// pacing and holds, and may use walk-in-only tables, but never a minute any booking holds), else now after re-assigning unlocked bookings (`reshuffle`,
     /// the placement's `moves`), or else the earliest time a fitting unit frees up.
     public static func walkIn(
         floor: Floor, day: DayState, time: Int, party: Int, duration: Int?, reshuffle: Reshuffle.Planner? = nil
     ) -> Result<WalkInOutcome, SeatingError> {
         guard party <= floor.largestUnit else { return .failure(.partyTooLarge(party: party, largest: floor.largestUnit)) }
+        guard floor.layout.services.contains(where: { $0.runs(on: day.weekday) && $0.seatsWalkIns(at: time) }) else {
+            return .failure(.closed("no service takes walk-ins at \(ClockTime.format(time)) on \(day.date) (\(day.weekday.rawValue))"))
+        }
         func placement(at start: Int) -> Placement? {
             let turn = duration ?? floor.layout.turnTimes.minutes(party: party, weekday: day.weekday, start: start)
             guard start + turn + day.buffer <= ClockTime.limit else { return nil }
