@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
                 for warning in summary.warnings { print("  warning \(warning)") }
             case .failure(let error):
                 failed = true
-                print("\(file): \(error.field.map { "\($0): " } ?? "")\(error.message)")
+                print("\(file): \(error.line)")
             }
         }
         if failed { throw ExitCode.failure }

@@ -45,7 +45,7 @@ struct Optimum: ParsableCommand {
         guard let layoutData = FileManager.default.contents(atPath: layout) else { throw ValidationError("cannot read \(layout)") }
         let floor: Floor
         switch LayoutCheck.compile(Array(layoutData)) {
-        case .failure(let error): throw ValidationError("\(layout): \(error.field.map { "\($0): " } ?? "")\(error.message)")
+        case .failure(let error): throw ValidationError("\(layout): \(error.line)")
         case .success(let compiled): floor = compiled
         }
         guard let demandData = FileManager.default.contents(atPath: demand) else { throw ValidationError("cannot read \(demand)") }

@@ -10,6 +10,16 @@ import Testing
         return harness
     }()
 
+    @Test func theFieldPathIsPrintedOnce() {
+        let put = harness.send(#"{"op":"layout.put","layout":{"restaurant":"x","tables":[{"id":"T","min":3,"max":2}],"services":[{"name":"d","first":"18:00","last":"21:00"}]}}"#)
+        #expect(put.field == "layout.tables[0]" || put.field == "layout.tables[0].max" || put.field == "layout.tables[0].min")
+        let message = put["error"]?["message"]?.stringValue ?? ""
+        #expect(!message.contains("tables[0]"), "the message names no path: \(message)")
+        let error = ProtocolError.invalid("tables[0].max", "must be at least min")
+        #expect(error.message == "must be at least min")
+        #expect(error.line == "tables[0].max: must be at least min")
+    }
+
     @Test(arguments: [
         ("not json", "invalid_json", nil),
         (#"{"op":"ping""#, "invalid_json", nil),

@@ -14,7 +14,7 @@ extension SeatingService {
             let problems: [JSONValue] = error.problems.map { problem in
                 .object([JSONMember("field", .string("layout.\(problem.path)")), JSONMember("message", .string(problem.message))])
             }
-            throw ProtocolError(.invalidLayout, "layout.\(error.first.path): \(error.first.message)",
+            throw ProtocolError(.invalidLayout, error.first.message,
                                 field: "layout.\(error.first.path)", details: [JSONMember("problems", .array(problems))])
         }
         var warnings = LayoutValidator.validate(layout).warnings

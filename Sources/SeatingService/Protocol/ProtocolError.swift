@@ -3,8 +3,9 @@ import Seating
 /// An error response of the protocol: a code, a message for people, the field at fault, and
 /// any structured details (`alternatives`, `bookings`).
 ///
-/// Invariant: rendering (`json`) is the only place error responses are shaped; `field` is a
-/// path relative to the request (`layout.tables[3].max`).
+/// Invariants: rendering (`json`, `line`) is the only place errors are shaped; `field` is a
+/// path relative to the request (`layout.tables[3].max`) and `message` never repeats it (the
+/// path is added once, by `line`, where an error is printed for people).
 public struct ProtocolError: Error, Sendable, Equatable {
     /// The error codes of PROTOCOL.md.
     public enum Code: String, Sendable {
@@ -39,8 +40,11 @@ public struct ProtocolError: Error, Sendable, Equatable {
 
     /// A missing or mistyped field.
     public static func invalid(_ field: String, _ message: String) -> ProtocolError {
-        ProtocolError(.invalidRequest, "\(field): \(message)", field: field)
+        ProtocolError(.invalidRequest, message, field: field)
     }
+
+    /// The error as one line for people: `field: message`, or the message alone.
+    public var line: String { field.map { "\($0): \(message)" } ?? message }
 
     /// The `error` object of a failure response.
     public var json: JSONValue {
@@ -68,7 +72,7 @@ public struct ProtocolError: Error, Sendable, Equatable {
         case .invalidTables(let index, let message):
             self.init(.invalidRequest, message, field: index.map { "\(tablesField)[\($0)]" } ?? tablesField)
         case .invalidState(let message): self.init(.invalidState, message)
-        case .invalidField(let field, let message): self.init(.invalidRequest, "\(field): \(message)", field: field)
+        case .invalidField(let field, let message): self.init(.invalidRequest, message, field: field)
         }
     }
 }
