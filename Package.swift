@@ -37,10 +37,13 @@ let package = Package(
             name: "SeatingTests",
             dependencies: ["Seating", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SeatingStoreTests", dependencies: ["SeatingStore"]),
+        .testTarget(name: "SeatingStoreTests", dependencies: ["SeatingStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SeatingServiceTests",
-            dependencies: ["SeatingService", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "SeatingService", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "MaitreEndToEndTests", dependencies: ["maitre", "SeatingService"]),
     ],

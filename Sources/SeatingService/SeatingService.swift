@@ -64,7 +64,7 @@ public final class SeatingService {
         } catch let error as ProtocolError {
             return Self.failure(id: id, error)
         } catch let error as StoreError {
-            return Self.failure(id: id, ProtocolError(.internal, "storage failed, nothing was changed: \(error)"))
+            return Self.failure(id: id, ProtocolError(error))
         } catch {
             return Self.failure(id: id, ProtocolError(.internal, "unexpected error, nothing was changed: \(error)"))
         }
@@ -116,7 +116,11 @@ public final class SeatingService {
         guard let stored = try store.layout(restaurant: restaurant) else {
             throw ProtocolError(.notFound, "no layout for restaurant \"\(restaurant)\"", field: field)
         }
-        let floor = try Floor(stored.layout)
+        let floor: Floor
+        do { floor = try Floor(stored.layout) } catch {
+            throw StoreError.corrupt(record: "layout of \(restaurant)", field: "layout",
+                                     problem: "fails the floor's invariants: \(error.first.path): \(error.first.message)")
+        }
         if floors.count >= days.capacity { floors.removeAll(keepingCapacity: true) }  // bounded: recompiling is cheap
         floors[restaurant] = (stored.version, floor)
         return (floor, stored.version)

@@ -2,14 +2,14 @@ import Foundation
 import GRDB
 import Seating
 
-/// How a layout travels to and from its stored text; the service layer owns the document format.
-public struct LayoutCodec: Sendable {
-    public let encode: @Sendable (Layout) -> String
-    public let decode: @Sendable (String) throws -> Layout
+/// Reads layouts that stores before `StoredLayoutFormat` 1 kept as the protocol's layout
+/// document; the service layer, which owns that document, supplies it. Used once, by the
+/// migration that rewrites such rows in the store's own format.
+public struct LegacyLayoutReader: Sendable {
+    public let read: @Sendable (String) throws -> Layout
 
-    public init(encode: @escaping @Sendable (Layout) -> String, decode: @escaping @Sendable (String) throws -> Layout) {
-        self.encode = encode
-        self.decode = decode
+    public init(read: @escaping @Sendable (String) throws -> Layout) {
+        self.read = read
     }
 }
 
@@ -22,22 +22,24 @@ public struct LayoutCodec: Sendable {
 /// - the journal is WAL with `synchronous = FULL`: a commit that returned survives a process
 ///   crash and a power loss;
 /// - the schema comes from `DatabaseMigrator` migrations, applied in order, never edited;
+/// - every stored value is read strictly (`BookingRecord`, `StoredLayoutFormat`, `ColumnReader`):
+///   one that cannot be read is `StoreError.corrupt` naming its row and column, never a default;
 /// - booking ids are unique across processes: each process reserves blocks of the sequence.
 ///
 /// ```swift
-/// let store = try SQLiteStore(path: "maitre.db", layoutCodec: codec)
+/// let store = try SQLiteStore(path: "maitre.db")
 /// try store.commit(WriteBatch(expectedVersions: [key: 3], bookings: [booking]))
 /// ```
 public final class SQLiteStore: Store {
     /// Booking ids a process reserves at once.
     static let idBlock = 64
 
-    private let database: DatabaseQueue
-    private let codec: LayoutCodec
+    let database: DatabaseQueue
     private var reservedIDs: Range<Int> = 0..<0
 
-    /// Opens (creating if needed) the database at `path`; `":memory:"` gives a private in-memory one.
-    public init(path: String, layoutCodec: LayoutCodec, busyTimeout: TimeInterval = 10) throws {
+    /// Opens (creating if needed) the database at `path`; `":memory:"` gives a private in-memory
+    /// one. `legacyLayouts` reads layouts stored before the store had its own format.
+    public init(path: String, legacyLayouts: LegacyLayoutReader? = nil, busyTimeout: TimeInterval = 10) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "maitre"
@@ -52,12 +54,11 @@ public final class SQLiteStore: Store {
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
         }
-        codec = layoutCodec
-        try Self.migrator.migrate(database)
+        try Self.migrator(legacyLayouts: legacyLayouts).migrate(database)
     }
 
     /// The schema, one named migration per change.
-    static var migrator: DatabaseMigrator {
+    static func migrator(legacyLayouts: LegacyLayoutReader?) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: restaurants, days, bookings, idempotency keys") { db in
             try db.execute(sql: """
@@ -108,6 +109,22 @@ public final class SQLiteStore: Store {
                 INSERT INTO sequence (name, value) VALUES ('booking', 0);
                 """)
         }
+        migrator.registerMigration("v2: layouts in the store's own versioned format") { db in
+            for row in try Row.fetchAll(db, sql: "SELECT id, layout FROM restaurant") {
+                let reader = ColumnReader(row: row, record: "layout of \((try? row.decode(String.self, forColumn: "id")) ?? "?")")
+                let text: String = try reader.value("layout")
+                guard StoredLayoutFormat.formatVersion(of: text) == nil else { continue }
+                guard let legacyLayouts else {
+                    throw reader.corrupt("layout", "stored as a protocol document; open the store through the service to convert it")
+                }
+                let layout: Layout
+                do { layout = try legacyLayouts.read(text) } catch {
+                    throw reader.corrupt("layout", "the protocol document stored before format 1 no longer reads: \(error)")
+                }
+                try db.execute(sql: "UPDATE restaurant SET layout = ? WHERE id = ?",
+                               arguments: [StoredLayoutFormat.encode(layout), row["id"] as DatabaseValue])
+            }
+        }
         return migrator
     }
 
@@ -117,13 +134,13 @@ public final class SQLiteStore: Store {
         guard let row = try database.read({ db in
             try Row.fetchOne(db, sql: "SELECT layout, version FROM restaurant WHERE id = ?", arguments: [restaurant])
         }) else { return nil }
-        return StoredLayout(layout: try codec.decode(row["layout"]), version: row["version"])
+        let reader = ColumnReader(row: row, record: "layout of \(restaurant)")
+        return StoredLayout(layout: try StoredLayoutFormat.decode(try reader.value("layout"), restaurant: restaurant),
+                            version: try reader.value("version"))
     }
 
     public func layoutVersion(restaurant: String) throws -> Int {
-        try database.read { db in
-            try Int.fetchOne(db, sql: "SELECT version FROM restaurant WHERE id = ?", arguments: [restaurant]) ?? 0
-        }
+        try database.read { db in try Self.layoutVersion(db, restaurant: restaurant) }
     }
 
     public func dayVersions(restaurant: String, from date: ServiceDate) throws -> [DayKey: Int] {
@@ -134,7 +151,10 @@ public final class SQLiteStore: Store {
         var versions: [DayKey: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT date, version FROM day WHERE restaurant = ? AND date >= ?",
                                     arguments: [restaurant, date.description]) {
-            if let day = ServiceDate(row["date"] as String) { versions[DayKey(restaurant: restaurant, date: day)] = row["version"] }
+            let reader = ColumnReader(row: row, record: "day of \(restaurant)")
+            let text: String = try reader.value("date")
+            guard let day = ServiceDate(text) else { throw reader.corrupt("date", "not a date YYYY-MM-DD: \(text)") }
+            versions[DayKey(restaurant: restaurant, date: day)] = try reader.value("version")
         }
         return versions
     }
@@ -146,9 +166,9 @@ public final class SQLiteStore: Store {
     public func day(_ key: DayKey) throws -> DayRecord {
         try database.read { db in
             let version = try Self.version(db, key)
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM booking WHERE restaurant = ? AND date = ? ORDER BY id",
-                                        arguments: [key.restaurant, key.date.description])
-            return DayRecord(bookings: try rows.map(Self.booking), version: version)
+            let records = try BookingRecord.fetchAll(db, sql: "SELECT * FROM booking WHERE restaurant = ? AND date = ? ORDER BY id",
+                                                     arguments: [key.restaurant, key.date.description])
+            return DayRecord(bookings: records.map(\.booking), version: version)
         }
     }
 
@@ -158,35 +178,32 @@ public final class SQLiteStore: Store {
 
     public func booking(id: String) throws -> Booking? {
         try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM booking WHERE id = ?", arguments: [id]).map(Self.booking)
+            try BookingRecord.fetchOne(db, sql: "SELECT * FROM booking WHERE id = ?", arguments: [id])?.booking
         }
     }
 
     public func activeBookings(restaurant: String, from date: ServiceDate) throws -> [Booking] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
+            try BookingRecord.fetchAll(db, sql: """
                 SELECT * FROM booking WHERE restaurant = ? AND date >= ? AND status IN ('booked', 'seated')
                 ORDER BY date, start, id
-                """, arguments: [restaurant, date.description]).map(Self.booking)
+                """, arguments: [restaurant, date.description]).map(\.booking)
         }
     }
 
     public func idempotency(restaurant: String, key: String) throws -> IdempotencyRecord? {
         try database.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM idempotency WHERE restaurant = ? AND key = ?",
-                             arguments: [restaurant, key]).map { row in
-                IdempotencyRecord(restaurant: row["restaurant"], key: row["key"], fingerprint: row["fingerprint"],
-                                  bookingID: row["booking"], moved: row["moved"])
-            }
+                             arguments: [restaurant, key]).map(Self.idempotency)
         }
     }
 
     // MARK: - Writes
 
     public func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?) throws -> Int {
-        let document = codec.encode(layout)
+        let document = StoredLayoutFormat.encode(layout)
         return try immediate { db in
-            let current = try Int.fetchOne(db, sql: "SELECT version FROM restaurant WHERE id = ?", arguments: [layout.restaurant]) ?? 0
+            let current = try Self.layoutVersion(db, restaurant: layout.restaurant)
             if let expectedVersion, expectedVersion != current {
                 throw StoreError.conflict("layout of \(layout.restaurant) is at version \(current), not \(expectedVersion)")
             }
@@ -229,11 +246,11 @@ public final class SQLiteStore: Store {
             }
             var touched: Set<DayKey> = []
             for booking in batch.bookings {
-                if let previous = try String.fetchOne(db, sql: "SELECT date FROM booking WHERE id = ?", arguments: [booking.id]),
-                   previous != booking.date.description, let date = ServiceDate(previous) {
-                    touched.insert(DayKey(restaurant: booking.restaurant, date: date))
+                if let previous = try BookingRecord.fetchOne(db, sql: "SELECT * FROM booking WHERE id = ?", arguments: [booking.id])?.booking,
+                   previous.date != booking.date {
+                    touched.insert(DayKey(restaurant: previous.restaurant, date: previous.date))
                 }
-                try Self.upsert(db, booking)
+                try BookingRecord(booking).upsert(db)
                 touched.insert(DayKey(restaurant: booking.restaurant, date: booking.date))
             }
             for key in touched {
@@ -273,47 +290,20 @@ public final class SQLiteStore: Store {
     }
 
     private static func version(_ db: Database, _ key: DayKey) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT version FROM day WHERE restaurant = ? AND date = ?",
-                         arguments: [key.restaurant, key.date.description]) ?? 0
+        guard let row = try Row.fetchOne(db, sql: "SELECT version FROM day WHERE restaurant = ? AND date = ?",
+                                         arguments: [key.restaurant, key.date.description]) else { return 0 }
+        return try ColumnReader(row: row, record: "day \(key)").value("version")
     }
 
-    private static func strings(_ items: [String]) -> String {
-        JSONWriter.string(.array(items.map { .string($0) }))
+    private static func layoutVersion(_ db: Database, restaurant: String) throws -> Int {
+        guard let row = try Row.fetchOne(db, sql: "SELECT version FROM restaurant WHERE id = ?", arguments: [restaurant]) else { return 0 }
+        return try ColumnReader(row: row, record: "layout of \(restaurant)").value("version")
     }
 
-    private static func strings(from text: String) -> [String] {
-        ((try? JSONParser.parse(Array(text.utf8)))?.arrayValue ?? []).compactMap(\.stringValue)
-    }
-
-    private static func upsert(_ db: Database, _ booking: Booking) throws {
-        try db.execute(sql: """
-            INSERT INTO booking (id, restaurant, date, start, duration, party, tables, status, channel, locked, area, tags,
-                                 notes, guest, idempotency_key, duration_given, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET
-                date = excluded.date, start = excluded.start, duration = excluded.duration, party = excluded.party,
-                tables = excluded.tables, status = excluded.status, locked = excluded.locked, notes = excluded.notes,
-                duration_given = excluded.duration_given, updated_at = excluded.updated_at
-            """, arguments: [
-                booking.id, booking.restaurant, booking.date.description, booking.start, booking.duration, booking.party,
-                strings(booking.tables), booking.status.rawValue, booking.channel.rawValue, booking.locked, booking.area,
-                strings(booking.tags), booking.notes, booking.guest.map(JSONWriter.string), booking.idempotencyKey,
-                booking.durationGiven, booking.createdAt, booking.updatedAt,
-            ])
-    }
-
-    private static func booking(_ row: Row) throws -> Booking {
-        let dateText: String = row["date"]
-        guard let date = ServiceDate(dateText) else { throw StoreError.failure("booking \(row["id"] as String) has a bad date") }
-        let guestText: String? = row["guest"]
-        return Booking(
-            id: row["id"], restaurant: row["restaurant"], date: date, start: row["start"], duration: row["duration"],
-            party: row["party"], tables: strings(from: row["tables"]),
-            status: Booking.Status(rawValue: row["status"]) ?? .booked,
-            channel: Booking.Channel(rawValue: row["channel"]) ?? .online, locked: row["locked"], area: row["area"],
-            tags: strings(from: row["tags"]), notes: row["notes"],
-            guest: try guestText.map { try JSONParser.parse(Array($0.utf8)) },
-            idempotencyKey: row["idempotency_key"], durationGiven: row["duration_given"],
-            createdAt: row["created_at"], updatedAt: row["updated_at"])
+    static func idempotency(_ row: Row) throws -> IdempotencyRecord {
+        let reader = ColumnReader(row: row, record: "idempotency key \((try? row.decode(String.self, forColumn: "key")) ?? "?")")
+        return IdempotencyRecord(restaurant: try reader.value("restaurant"), key: try reader.value("key"),
+                                 fingerprint: try reader.value("fingerprint"), bookingID: try reader.value("booking"),
+                                 moved: try reader.value("moved"))
     }
 }

@@ -81,8 +81,22 @@ public enum StoreError: Error, Sendable, Equatable {
     case conflict(String)
     /// An idempotency key was taken by a concurrent writer.
     case duplicateKey(String)
-    /// The storage itself failed (disk, corruption); nothing was written.
+    /// The storage itself failed (disk, lock, I/O); nothing was written.
     case failure(String)
+    /// A stored value cannot be read as what it must be: `record` names the row (`booking
+    /// B000042`, `layout of bistro`), `field` its column. Nothing is repaired or guessed.
+    case corrupt(record: String, field: String, problem: String)
+}
+
+extension StoreError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .conflict(let text): "conflict: \(text)"
+        case .duplicateKey(let key): "idempotency key \(key) taken concurrently"
+        case .failure(let text): text
+        case .corrupt(let record, let field, let problem): "\(record), field \(field): \(problem)"
+        }
+    }
 }
 
 /// Where restaurants' layouts and bookings live.

@@ -42,7 +42,7 @@ struct Export: ParsableCommand {
             guard let minutes = ClockTime.parse(text) else { throw ValidationError("--from must be HH:MM") }
             return minutes
         }
-        let store = try SQLiteStore(path: db, layoutCodec: .document)
+        let store = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
         guard let stored = try store.layout(restaurant: restaurant) else {
             throw ValidationError("no layout for restaurant \(restaurant) in \(db)")
         }

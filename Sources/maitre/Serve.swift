@@ -51,7 +51,7 @@ struct Serve: ParsableCommand {
         do {
             switch store {
             case .sqlite:
-                backing = try SQLiteStore(path: db, layoutCodec: .document)
+                backing = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
                 FileHandle.standardError.write(Data("maitre: SQLite store at \(db) (WAL, synchronous=FULL)\n".utf8))
             case .memory:
                 backing = InMemoryStore()

@@ -70,7 +70,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(10)), arguments: ["memory", "sqlite"])
     func mutatedRequestsNeverCrashOrChangeStateWhenRejected(storeKind: String) throws {
-        let store: Store = storeKind == "memory" ? InMemoryStore() : try SQLiteStore(path: ":memory:", layoutCodec: .document)
+        let store: Store = storeKind == "memory" ? InMemoryStore() : try SQLiteStore(path: ":memory:", legacyLayouts: .protocolDocument)
         let service = SeatingService(store: store, clock: FixedClock(iso8601: "2026-11-19T09:00:00Z")!)
         for seed in Self.seeds { _ = service.respond(toLine: Array(seed.utf8)) }
         var rng = SeededRandom(seed: storeKind == "memory" ? 1 : 2)

@@ -5,10 +5,9 @@ import Testing
 
 /// The SQLite store's own guarantees, with two connections standing in for two processes.
 @Suite struct SQLiteStoreTests {
-    /// Stores only the restaurant id: enough for store-level tests.
-    static let codec = LayoutCodec(
-        encode: { $0.restaurant },
-        decode: { Layout(restaurant: $0, tables: [Table(id: "T1", max: 2)], services: [Service(name: "d", first: 1080, last: 1260)]) })
+    static func layout(_ restaurant: String) -> Layout {
+        Layout(restaurant: restaurant, tables: [Table(id: "T1", max: 2)], services: [Service(name: "d", first: 1080, last: 1260)])
+    }
 
     static func temporaryPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("maitre-store-\(UUID().uuidString).db").path
@@ -24,7 +23,7 @@ import Testing
     }
 
     @Test func roundTripsBookingsAndVersions() throws {
-        let store = try SQLiteStore(path: ":memory:", layoutCodec: Self.codec)
+        let store = try SQLiteStore(path: ":memory:")
         #expect(try store.dayVersion(Self.key) == 0)
         let booking = Self.booking("B1")
         try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [booking]))
@@ -38,8 +37,8 @@ import Testing
     @Test func staleWriterGetsAConflictAndWritesNothing() throws {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let first = try SQLiteStore(path: path, layoutCodec: Self.codec)
-        let second = try SQLiteStore(path: path, layoutCodec: Self.codec)
+        let first = try SQLiteStore(path: path)
+        let second = try SQLiteStore(path: path)
         let seenByBoth = try first.dayVersion(Self.key)
         #expect(try second.dayVersion(Self.key) == seenByBoth)
         try first.commit(WriteBatch(expectedVersions: [Self.key: seenByBoth], bookings: [Self.booking("B1")]))
@@ -50,7 +49,7 @@ import Testing
     }
 
     @Test func idempotencyKeysAreUniquePerRestaurant() throws {
-        let store = try SQLiteStore(path: ":memory:", layoutCodec: Self.codec)
+        let store = try SQLiteStore(path: ":memory:")
         let record = IdempotencyRecord(restaurant: "r", key: "k", fingerprint: "f", bookingID: "B1")
         try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")], idempotency: [record]))
         #expect(try store.idempotency(restaurant: "r", key: "k") == record)
@@ -65,8 +64,8 @@ import Testing
     @Test func bookingIDsAreUniqueAcrossConnections() throws {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let first = try SQLiteStore(path: path, layoutCodec: Self.codec)
-        let second = try SQLiteStore(path: path, layoutCodec: Self.codec)
+        let first = try SQLiteStore(path: path)
+        let second = try SQLiteStore(path: path)
         var ids: Set<String> = []
         for _ in 0..<200 {
             ids.insert(try first.newBookingID())
@@ -76,7 +75,7 @@ import Testing
     }
 
     @Test func movingABookingToAnotherDateBumpsBothDays() throws {
-        let store = try SQLiteStore(path: ":memory:", layoutCodec: Self.codec)
+        let store = try SQLiteStore(path: ":memory:")
         var booking = Self.booking("B1")
         try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [booking]))
         booking.date = Self.date.adding(days: 1)!
@@ -91,14 +90,14 @@ import Testing
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
-            let store = try SQLiteStore(path: path, layoutCodec: Self.codec)
-            let layout = try Self.codec.decode("r")
+            let store = try SQLiteStore(path: path)
+            let layout = Self.layout("r")
             #expect(try store.saveLayout(layout, expectedVersion: 0, unchangedDays: nil) == 1)
             #expect(throws: StoreError.self) { try store.saveLayout(layout, expectedVersion: 0, unchangedDays: nil) }
             #expect(try store.saveLayout(layout, expectedVersion: 1, unchangedDays: nil) == 2)
             try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")]))
         }
-        let reopened = try SQLiteStore(path: path, layoutCodec: Self.codec)
+        let reopened = try SQLiteStore(path: path)
         #expect(try reopened.layout(restaurant: "r")?.version == 2)
         #expect(try reopened.restaurantCount() == 1)
         #expect(try reopened.booking(id: "B1") == Self.booking("B1"))
@@ -107,9 +106,9 @@ import Testing
     @Test func layoutSaveRefusesWhenABookingSlippedIn() throws {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let checker = try SQLiteStore(path: path, layoutCodec: Self.codec)
-        let booker = try SQLiteStore(path: path, layoutCodec: Self.codec)
-        let layout = try Self.codec.decode("r")
+        let checker = try SQLiteStore(path: path)
+        let booker = try SQLiteStore(path: path)
+        let layout = Self.layout("r")
         _ = try checker.saveLayout(layout, expectedVersion: 0, unchangedDays: nil)
         try booker.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")]))
         let seen = try checker.dayVersions(restaurant: "r", from: Self.date)

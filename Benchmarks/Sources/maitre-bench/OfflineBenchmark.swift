@@ -8,7 +8,7 @@ import SeatingStore
 func runOfflineOptimum(root: URL, requests count: Int, seed: UInt64, timeLimitMilliseconds: Int, writeLP: String? = nil, writeDemand: String? = nil) throws {
     // The hall fixture, read exactly as layout.put reads it.
     let text = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"), encoding: .utf8)
-    let floor = try Floor(try LayoutCodec.document.decode(text))
+    let floor = try LayoutCheck.compile(Array(text.utf8)).get()
     let tables = floor.tables, combinations = floor.layout.combinations
     var rng = SeededRandom(seed: seed)
     let requests = (0..<count).map { index -> OfflineOptimum.Request in

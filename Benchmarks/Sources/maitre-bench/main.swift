@@ -76,7 +76,7 @@ func runBenchmarks() throws {
         }
     }
     func freshService(sqlite: Bool = false) -> (Store, SeatingService) {
-        let store: Store = sqlite ? try! SQLiteStore(path: ":memory:", layoutCodec: .document) : InMemoryStore()
+        let store: Store = sqlite ? try! SQLiteStore(path: ":memory:", legacyLayouts: .protocolDocument) : InMemoryStore()
         let service = SeatingService(store: store, clock: FixedClock(iso8601: "2026-11-19T09:00:00Z")!)
         _ = service.respond(toLine: Array(#"{"op":"layout.put","layout":\#(layoutText)}"#.utf8))
         return (store, service)

@@ -3,8 +3,8 @@
 /// Invariants: exactly one of the two kinds; `from < to`. A `.tables` hold keeps its tables
 /// off reservations whose occupied interval overlaps `[from, to)`. A `.count` hold keeps at
 /// least `count` tables matching the filter free of reservations at every minute of the window.
-public struct Hold: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+public struct Hold: Sendable, Equatable, Codable {
+    public enum Kind: Sendable, Equatable, Codable {
         case tables([String])
         case count(Int, area: String?, minCapacity: Int?, maxCapacity: Int?)
     }
@@ -30,7 +30,7 @@ public struct Hold: Sendable, Equatable {
 ///
 /// Invariants: the tables exist; `from < to`. No booking of any channel may use a blocked table
 /// at a blocked minute.
-public struct Block: Sendable, Equatable {
+public struct Block: Sendable, Equatable, Codable {
     public var tables: [String]
     public var date: ServiceDate
     public var from: Int

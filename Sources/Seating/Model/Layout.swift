@@ -12,7 +12,7 @@
 ///                     services: [Service(name: "dinner", first: 18 * 60, last: 21 * 60)])
 /// let floor = try Floor(layout)   // compiled, ready for availability
 /// ```
-public struct Layout: Sendable, Equatable {
+public struct Layout: Sendable, Equatable, Codable {
     public var restaurant: String
     public var name: String
     public var timezone: String

@@ -9,7 +9,7 @@
 /// Service(name: "dinner", days: [.tue, .wed, .thu, .fri, .sat],
 ///         first: 17 * 60 + 30, last: 22 * 60, end: 23 * 60 + 30)
 /// ```
-public struct Service: Sendable, Equatable {
+public struct Service: Sendable, Equatable, Codable {
     public var name: String
     public var days: Set<Weekday>
     public var first: Int
@@ -51,7 +51,7 @@ public struct Service: Sendable, Equatable {
 
 /// At most `maxCovers` covers and/or `maxParties` parties may start in each pacing interval,
 /// buckets aligned to the service's first seating.
-public struct Pacing: Sendable, Equatable {
+public struct Pacing: Sendable, Equatable, Codable {
     public var intervalMinutes: Int
     public var maxCovers: Int?
     public var maxParties: Int?

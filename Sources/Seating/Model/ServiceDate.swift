@@ -8,7 +8,7 @@
 /// date.weekday                            // .sat
 /// date.description                        // "2026-11-21"
 /// ```
-public struct ServiceDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ServiceDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -28,6 +28,21 @@ public struct ServiceDate: Hashable, Comparable, Sendable, CustomStringConvertib
               let year = Self.digits(bytes[0..<4]), let month = Self.digits(bytes[5..<7]),
               let day = Self.digits(bytes[8..<10]) else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// Encoded as its `YYYY-MM-DD` text; decoding refuses any other text.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = ServiceDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date YYYY-MM-DD: \(text)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {

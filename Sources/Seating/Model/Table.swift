@@ -3,7 +3,7 @@
 /// Invariants (checked by `LayoutValidator`): `id` is unique in its layout and non-empty;
 /// `1 <= min <= max`. A table with `reservable == false` takes walk-ins (and host bookings)
 /// only. Lower `priority` is offered first among otherwise equal tables.
-public struct Table: Sendable, Equatable {
+public struct Table: Sendable, Equatable, Codable {
     public var id: String
     public var min: Int
     public var max: Int
@@ -27,8 +27,8 @@ public struct Table: Sendable, Equatable {
 }
 
 /// Where and how a table is drawn on the floor plan, in floor units.
-public struct Drawing: Sendable, Equatable {
-    public enum Shape: String, Sendable, CaseIterable { case square, rect, round, oval, booth }
+public struct Drawing: Sendable, Equatable, Codable {
+    public enum Shape: String, Sendable, CaseIterable, Codable { case square, rect, round, oval, booth }
 
     public var shape: Shape
     public var x: Double
@@ -51,7 +51,7 @@ public struct Drawing: Sendable, Equatable {
 ///
 /// Invariants: at least two distinct, existing tables; `1 <= min <= max`. A booking on a
 /// combination occupies every member; the members stay bookable alone.
-public struct Combination: Sendable, Equatable {
+public struct Combination: Sendable, Equatable, Codable {
     public var id: String
     public var tables: [String]
     public var min: Int

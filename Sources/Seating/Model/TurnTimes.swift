@@ -9,9 +9,9 @@
 /// turns.minutes(party: 2, weekday: .tue, start: 19 * 60)   // 75
 /// turns.minutes(party: 6, weekday: .tue, start: 19 * 60)   // 120
 /// ```
-public struct TurnTimes: Sendable, Equatable {
+public struct TurnTimes: Sendable, Equatable, Codable {
     /// A party-size band: parties up to `maxParty` (or any size, when nil) sit `minutes`.
-    public struct Band: Sendable, Equatable {
+    public struct Band: Sendable, Equatable, Codable {
         public var maxParty: Int?
         public var minutes: Int
         public init(maxParty: Int? = nil, minutes: Int) {
@@ -21,7 +21,7 @@ public struct TurnTimes: Sendable, Equatable {
     }
 
     /// Bands that replace the default ones on some weekdays during `[from, to)`.
-    public struct Override: Sendable, Equatable {
+    public struct Override: Sendable, Equatable, Codable {
         public var days: Set<Weekday>
         public var from: Int
         public var to: Int

@@ -13,7 +13,7 @@ extension SeatingService {
         let pinned = try fields.strings("tables", maxCount: 64)
         let notes = try fields.string("notes", maxLength: 2_000)
         let guest = fields.value["guest"].flatMap { $0.isNull ? nil : $0 }
-        let fingerprint = Self.fingerprint(restaurant: restaurant, query: query, key: key, tables: pinned, notes: notes, guest: guest)
+        let fingerprint = BookFingerprint(restaurant: restaurant, query: query, key: key, tables: pinned, notes: notes, guest: guest)
         let (floor, layoutVersion) = try floor(restaurant)
 
         return try retryingConflicts { () throws -> JSONValue in
@@ -37,7 +37,7 @@ extension SeatingService {
             let moved = apply(placement.moves, to: &day, at: now)
             day.upsert(booking)
             let records = key.map {
-                [IdempotencyRecord(restaurant: restaurant, key: $0, fingerprint: fingerprint, bookingID: booking.id,
+                [IdempotencyRecord(restaurant: restaurant, key: $0, fingerprint: fingerprint.text, bookingID: booking.id,
                                    moved: JSONWriter.string(moved.json))]
             } ?? []
             do {
@@ -51,16 +51,24 @@ extension SeatingService {
         }
     }
 
-    func replay(_ record: IdempotencyRecord, fingerprint: String) throws -> JSONValue {
-        guard record.fingerprint == fingerprint else {
+    func replay(_ record: IdempotencyRecord, fingerprint: BookFingerprint) throws -> JSONValue {
+        guard let stored = BookFingerprint(stored: record.fingerprint) else {
+            throw StoreError.corrupt(record: "idempotency key \(record.key) of \(record.restaurant)", field: "fingerprint",
+                                     problem: "not a fingerprint: \(record.fingerprint.prefix(80))")
+        }
+        guard stored == fingerprint else {
             throw ProtocolError(.idempotencyConflict,
                                 "idempotency key \"\(record.key)\" was used for a different request (booking \(record.bookingID))",
                                 field: "idempotencyKey", details: [JSONMember("booking", .string(record.bookingID))])
         }
         guard let booking = try store.booking(id: record.bookingID) else {
-            throw ProtocolError(.internal, "booking \(record.bookingID) of idempotency key \"\(record.key)\" is missing")
+            throw StoreError.corrupt(record: "idempotency key \(record.key) of \(record.restaurant)", field: "booking",
+                                     problem: "points at booking \(record.bookingID), which is not stored")
         }
-        let moved = (try? JSONParser.parse(Array(record.moved.utf8))) ?? .array([])
+        guard let moved = try? JSONParser.parse(Array(record.moved.utf8)), moved.arrayValue != nil else {
+            throw StoreError.corrupt(record: "idempotency key \(record.key) of \(record.restaurant)", field: "moved",
+                                     problem: "not a JSON array: \(record.moved.prefix(80))")
+        }
         return Self.bookingResult(booking, moved: moved, replayed: true)
     }
 
@@ -68,20 +76,6 @@ extension SeatingService {
         var members = [JSONMember("booking", Encode.booking(booking)), JSONMember("moved", moved)]
         if replayed { members.append(JSONMember("replayed", true)) }
         return .object(members)
-    }
-
-    /// Canonical text of a book request after defaults, for idempotency comparisons.
-    static func fingerprint(restaurant: String, query: SeatingQuery, key: String?, tables: [String]?, notes: String?,
-                            guest: JSONValue?) -> String {
-        JSONWriter.string(.object([
-            JSONMember("restaurant", .string(restaurant)), JSONMember("date", .string(query.date.description)),
-            JSONMember("time", Encode.time(query.time)), JSONMember("party", .int(query.party)),
-            JSONMember("duration", query.duration.map { .int($0) } ?? .null), JSONMember("area", Encode.optional(query.area)),
-            JSONMember("tags", Encode.strings(query.tags)), JSONMember("channel", .string(query.channel.rawValue)),
-            JSONMember("idempotencyKey", Encode.optional(key)),
-            JSONMember("tables", tables.map(Encode.strings) ?? .null), JSONMember("notes", Encode.optional(notes)),
-            JSONMember("guest", guest ?? .null),
-        ]))
     }
 
     /// The booking named by the request's `booking` field, and its floor.

@@ -1,4 +1,5 @@
 import Seating
+import SeatingStore
 
 /// An error response of the protocol: a code, a message for people, the field at fault, and
 /// any structured details (`alternatives`, `bookings`).
@@ -52,6 +53,19 @@ public struct ProtocolError: Error, Sendable, Equatable {
         if let field { members.append(JSONMember("field", .string(field))) }
         members.append(contentsOf: details)
         return .object(members)
+    }
+
+    /// Renders a store failure: `internal`, nothing changed. Corrupt stored data adds
+    /// `"reason": "corrupt"` and the `record` and stored `column` at fault.
+    public init(_ error: StoreError) {
+        switch error {
+        case .corrupt(let record, let column, _):
+            self.init(.internal, "stored data is corrupt, nothing was changed: \(error)", details: [
+                JSONMember("reason", "corrupt"), JSONMember("record", .string(record)), JSONMember("column", .string(column)),
+            ])
+        default:
+            self.init(.internal, "storage failed, nothing was changed: \(error)")
+        }
     }
 
     /// Renders an engine refusal; `tablesField` is the request path of the tables a host named.
