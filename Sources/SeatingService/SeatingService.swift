@@ -117,7 +117,7 @@ public final class SeatingService {
             throw ProtocolError(.notFound, "no layout for restaurant \"\(restaurant)\"", field: field)
         }
         let floor: Floor
-        do { floor = try Floor(stored.layout) } catch {
+        do { floor = try Floor(stored.layout, rules: .invariants) } catch {
             throw StoreError.corrupt(record: "layout of \(restaurant)", field: "layout",
                                      problem: "fails the floor's invariants: \(error.first.path): \(error.first.message)")
         }

@@ -63,7 +63,7 @@ public enum StoreAudit {
                 if layout.restaurant != id {
                     problems.append(StoreProblem(record: reader.record, field: "layout", message: "describes restaurant \(layout.restaurant)"))
                 }
-                floors[id] = try Floor(layout)
+                floors[id] = try Floor(layout, rules: .invariants)
             } catch let error as LayoutRejection {
                 problems.append(StoreProblem(record: reader.record, field: "layout", message: "invalid: \(error.first.path): \(error.first.message)"))
             } catch {

@@ -46,7 +46,7 @@ struct Export: ParsableCommand {
         guard let stored = try store.layout(restaurant: restaurant) else {
             throw ValidationError("no layout for restaurant \(restaurant) in \(db)")
         }
-        let floor = try Floor(stored.layout)
+        let floor = try Floor(stored.layout, rules: .invariants)
         let day = DayState(floor: floor, date: serviceDate, bookings: try store.day(DayKey(restaurant: restaurant, date: serviceDate)).bookings)
         let model: AssignmentModel
         switch (party, time) {

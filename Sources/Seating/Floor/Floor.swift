@@ -58,8 +58,10 @@ public struct Floor: Sendable {
 
     public var tables: [Table] { layout.tables }
 
-    public init(_ layout: Layout) throws(LayoutRejection) {
-        let verdict = LayoutValidator.validate(layout)
+    /// Compiles `layout` after checking it against `rules`: `.admission` (the default) for a
+    /// layout being admitted, `.invariants` for one read back from a store.
+    public init(_ layout: Layout, rules: LayoutValidator.Rules = .admission) throws(LayoutRejection) {
+        let verdict = LayoutValidator.validate(layout, rules: rules)
         if let first = verdict.errors.first { throw LayoutRejection(problems: verdict.errors, first: first) }
         self.layout = layout
         var tableIndex: [String: Int] = [:]

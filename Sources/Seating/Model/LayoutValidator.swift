@@ -14,42 +14,56 @@ public struct LayoutProblem: Sendable, Equatable, CustomStringConvertible {
 /// Checks a layout against every rule of PROTOCOL.md, reporting errors (reject) and warnings
 /// (accept, but tell the owner).
 ///
-/// Invariant: `validate` returns errors in document order, so the first one names the first
-/// offending path a person reading the document would meet.
+/// Invariants: `validate` returns errors in document order, so the first one names the first
+/// offending path a person reading the document would meet. `Rules.invariants` is a subset of
+/// `Rules.admission`: limits that keep absurd input out (lengths, upper bounds, counts) apply
+/// only when a layout is admitted, so tightening one never invalidates a layout already stored.
 public enum LayoutValidator {
+    /// Which rules to apply.
+    public enum Rules: Sendable {
+        /// Everything `layout.put` enforces today.
+        case admission
+        /// Only what the engine needs to be correct (unique ids, known members, `min <= max`,
+        /// ordered bands and times): how stored layouts are read back.
+        case invariants
+    }
+
     /// The largest party, table size or combination size accepted anywhere.
     public static let maxCovers = 500
     /// Upper bounds that keep absurd numbers out.
     public static let maxTables = 2_000
     public static let maxMinutes = 24 * 60
 
-    public static func validate(_ layout: Layout) -> (errors: [LayoutProblem], warnings: [LayoutProblem]) {
+    public static func validate(_ layout: Layout, rules: Rules = .admission) -> (errors: [LayoutProblem], warnings: [LayoutProblem]) {
         var errors: [LayoutProblem] = []
         var warnings: [LayoutProblem] = []
-        if !isIdentifier(layout.restaurant) {
+        let admission = rules == .admission
+        if layout.restaurant.isEmpty || (admission && !isIdentifier(layout.restaurant)) {
             errors.append(.init("restaurant", "must be 1 to 64 characters of letters, digits, '-', '_' or '.'"))
         }
-        if !(1...240).contains(layout.slotMinutes) { errors.append(.init("slotMinutes", "must be between 1 and 240")) }
-        if !(0...240).contains(layout.bufferMinutes) { errors.append(.init("bufferMinutes", "must be between 0 and 240")) }
+        if layout.slotMinutes < 1 || (admission && layout.slotMinutes > 240) { errors.append(.init("slotMinutes", "must be between 1 and 240")) }
+        if layout.bufferMinutes < 0 || (admission && layout.bufferMinutes > 240) {
+            errors.append(.init("bufferMinutes", "must be between 0 and 240"))
+        }
         if layout.tables.isEmpty { errors.append(.init("tables", "at least one table is required")) }
-        if layout.tables.count > maxTables { errors.append(.init("tables", "at most \(maxTables) tables")) }
+        if admission && layout.tables.count > maxTables { errors.append(.init("tables", "at most \(maxTables) tables")) }
 
         var tableIDs: Set<String> = []
         for (index, table) in layout.tables.enumerated() {
             let path = "tables[\(index)]"
-            if table.id.isEmpty || table.id.count > 64 {
+            if table.id.isEmpty || (admission && table.id.count > 64) {
                 errors.append(.init("\(path).id", "must be 1 to 64 characters"))
             } else if !tableIDs.insert(table.id).inserted {
                 errors.append(.init("\(path).id", "duplicate table id \"\(table.id)\""))
             }
-            checkCovers(min: table.min, max: table.max, path: path, into: &errors)
+            checkCovers(min: table.min, max: table.max, path: path, admission: admission, into: &errors)
         }
 
         var combinationIDs: Set<String> = []
         var memberSets: [Set<String>: String] = [:]
         for (index, combination) in layout.combinations.enumerated() {
             let path = "combinations[\(index)]"
-            if combination.id.isEmpty || combination.id.count > 64 {
+            if combination.id.isEmpty || (admission && combination.id.count > 64) {
                 errors.append(.init("\(path).id", "must be 1 to 64 characters"))
             } else if tableIDs.contains(combination.id) || !combinationIDs.insert(combination.id).inserted {
                 errors.append(.init("\(path).id", "duplicate id \"\(combination.id)\""))
@@ -65,7 +79,7 @@ public enum LayoutValidator {
                     errors.append(.init("\(path).tables[\(memberIndex)]", "table \"\(member)\" is repeated"))
                 }
             }
-            checkCovers(min: combination.min, max: combination.max, path: path, into: &errors)
+            checkCovers(min: combination.min, max: combination.max, path: path, admission: admission, into: &errors)
             let members = Set(combination.tables)
             if let other = memberSets[members] {
                 errors.append(.init("\(path).tables", "same tables as combination \"\(other)\""))
@@ -82,11 +96,11 @@ public enum LayoutValidator {
             }
         }
 
-        checkBands(layout.turnTimes.bands, path: "turnTimes", into: &errors)
+        checkBands(layout.turnTimes.bands, path: "turnTimes", admission: admission, into: &errors)
         for (index, override) in layout.turnTimes.overrides.enumerated() {
             let path = "turnTimeOverrides[\(index)]"
             if override.from >= override.to { errors.append(.init("\(path).to", "must be after from")) }
-            checkBands(override.bands, path: "\(path).turnTimes", into: &errors)
+            checkBands(override.bands, path: "\(path).turnTimes", admission: admission, into: &errors)
         }
 
         if layout.services.isEmpty { errors.append(.init("services", "at least one service is required")) }
@@ -101,14 +115,14 @@ public enum LayoutValidator {
             if let end = service.end, end <= service.first {
                 errors.append(.init("\(path).end", "service end must be after first seating"))
             }
-            if let slot = service.slotMinutes, !(1...240).contains(slot) {
+            if let slot = service.slotMinutes, slot < 1 || (admission && slot > 240) {
                 errors.append(.init("\(path).slotMinutes", "must be between 1 and 240"))
             }
             if service.minParty < 1 { errors.append(.init("\(path).minParty", "must be at least 1")) }
             if service.maxParty < service.minParty { errors.append(.init("\(path).maxParty", "must be at least minParty")) }
-            if service.maxParty > maxCovers { errors.append(.init("\(path).maxParty", "must be at most \(maxCovers)")) }
+            if admission && service.maxParty > maxCovers { errors.append(.init("\(path).maxParty", "must be at most \(maxCovers)")) }
             if let pacing = service.pacing {
-                if !(1...240).contains(pacing.intervalMinutes) {
+                if pacing.intervalMinutes < 1 || (admission && pacing.intervalMinutes > 240) {
                     errors.append(.init("\(path).pacing.intervalMinutes", "must be between 1 and 240"))
                 }
                 if let covers = pacing.maxCovers, covers < 0 { errors.append(.init("\(path).pacing.maxCovers", "must not be negative")) }
@@ -126,7 +140,7 @@ public enum LayoutValidator {
                     errors.append(.init("\(path).tables[\(memberIndex)]", "unknown table \"\(id)\""))
                 }
             case .count(let count, let area, let low, let high):
-                if count < 1 || count > maxTables { errors.append(.init("\(path).count", "must be between 1 and \(maxTables)")) }
+                if count < 1 || (admission && count > maxTables) { errors.append(.init("\(path).count", "must be between 1 and \(maxTables)")) }
                 if let low, let high, low > high { errors.append(.init("\(path).minCapacity", "must not exceed maxCapacity")) }
                 let matching = layout.tables.filter { table in
                     (area == nil || table.area == area) && table.max >= (low ?? 0) && table.max <= (high ?? Int.max)
@@ -163,17 +177,17 @@ public enum LayoutValidator {
         }
     }
 
-    private static func checkCovers(min: Int, max: Int, path: String, into errors: inout [LayoutProblem]) {
+    private static func checkCovers(min: Int, max: Int, path: String, admission: Bool, into errors: inout [LayoutProblem]) {
         if min < 1 { errors.append(.init("\(path).min", "must be at least 1")) }
-        if max > maxCovers { errors.append(.init("\(path).max", "must be at most \(maxCovers)")) }
+        if admission && max > maxCovers { errors.append(.init("\(path).max", "must be at most \(maxCovers)")) }
         if min > max { errors.append(.init("\(path).max", "max (\(max)) is below min (\(min))")) }
     }
 
-    private static func checkBands(_ bands: [TurnTimes.Band], path: String, into errors: inout [LayoutProblem]) {
+    private static func checkBands(_ bands: [TurnTimes.Band], path: String, admission: Bool, into errors: inout [LayoutProblem]) {
         if bands.isEmpty { errors.append(.init(path, "at least one band is required")) }
         var previous = 0
         for (index, band) in bands.enumerated() {
-            if !(1...maxMinutes).contains(band.minutes) {
+            if band.minutes < 1 || (admission && band.minutes > maxMinutes) {
                 errors.append(.init("\(path)[\(index)].minutes", "must be between 1 and \(maxMinutes)"))
             }
             if let maxParty = band.maxParty {
