@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -24,12 +26,19 @@ let package = Package(
         .target(name: "MILP", dependencies: ["CGLPK"]),
         .target(name: "Seating", dependencies: ["MILP"]),
         .target(name: "SeatingStore", dependencies: ["Seating", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "SeatingService", dependencies: ["Seating", "SeatingStore"]),
+        .target(
+            name: "SeatingService",
+            dependencies: [
+                "Seating", "SeatingStore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .executableTarget(
             name: "maitre",
             dependencies: [
                 "SeatingService", "SeatingStore", "Seating", "MILP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
@@ -45,7 +54,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "MaitreEndToEndTests", dependencies: ["maitre", "SeatingService"]),
+        .testTarget(
+            name: "MaitreEndToEndTests", dependencies: ["maitre", "SeatingService", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

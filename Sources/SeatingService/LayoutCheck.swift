@@ -12,7 +12,15 @@ public enum LayoutCheck {
         public let warnings: [LayoutProblem]
     }
 
-    public static func check(_ bytes: [UInt8]) -> Result<Summary, ProtocolError> {
+    /// Why a layout document was refused: the first problem as the protocol reports it, every
+    /// problem as a `path: message` line, and for JSON syntax errors the byte offset.
+    public struct Failure: Error, Sendable {
+        public let error: ProtocolError
+        public let problems: [String]
+        public let syntaxOffset: Int?
+    }
+
+    public static func check(_ bytes: [UInt8]) -> Result<Summary, Failure> {
         compile(bytes).map { floor in
             let layout = floor.layout
             return Summary(
@@ -21,20 +29,25 @@ public enum LayoutCheck {
         }
     }
 
-    /// The compiled floor of a layout document, or the first problem (the field at fault named).
-    public static func compile(_ bytes: [UInt8]) -> Result<Floor, ProtocolError> {
+    /// The compiled floor of a layout document, or every problem found (the field at fault named).
+    public static func compile(_ bytes: [UInt8]) -> Result<Floor, Failure> {
+        let value: JSONValue
         do {
-            let value = try JSONParser.parse(bytes)
+            value = try JSONParser.parse(bytes)
+        } catch {
+            let failure = ProtocolError(.invalidJSON, "malformed JSON: \(error.message)")
+            return .failure(Failure(error: failure, problems: [failure.line], syntaxOffset: error.offset))
+        }
+        do {
             let layout = try LayoutDecoding.decode(try Fields(value))
             do {
                 return .success(try Floor(layout))
             } catch {
-                return .failure(ProtocolError(.invalidLayout, error.first.message, field: error.first.path))
+                return .failure(Failure(error: ProtocolError(.invalidLayout, error.first.message, field: error.first.path),
+                                        problems: error.problems.map(\.description), syntaxOffset: nil))
             }
-        } catch let error as ProtocolError {
-            return .failure(error)
         } catch {
-            return .failure(ProtocolError(.invalidJSON, "malformed JSON: \(error)"))
+            return .failure(Failure(error: error, problems: [error.line], syntaxOffset: nil))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Seating
 import SeatingStore
 
@@ -24,13 +25,17 @@ public final class SeatingService {
     let reshuffle: Reshuffle.Limits?
     var floors: [String: (version: Int, floor: Floor)] = [:]
     var days: DayCache
+    /// Where `internal` errors are reported (with the request id); they are never only swallowed.
+    let logger: Logger
 
     public init(store: Store, clock: ServiceClock = SystemClock(), cachedDays: Int = 1_024,
-                reshuffle: Reshuffle.Limits? = Reshuffle.Limits()) {
+                reshuffle: Reshuffle.Limits? = Reshuffle.Limits(),
+                logger: Logger = Logger(label: "maitre", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.store = store
         self.clock = clock
         self.reshuffle = reshuffle
         self.days = DayCache(capacity: cachedDays)
+        self.logger = logger
     }
 
     /// The response line (without newline) for one request line.
@@ -51,6 +56,7 @@ public final class SeatingService {
     /// The response to one parsed request.
     public func respond(to request: JSONValue) -> JSONValue {
         var id = JSONValue.null
+        var op = "?"
         do {
             let fields = try Fields(request)
             if let given = request["id"] {
@@ -59,15 +65,26 @@ public final class SeatingService {
                 default: throw ProtocolError.invalid("id", "must be a string or a number, not \(given.typeDescription)")
                 }
             }
-            let op = try fields.requiredString("op", maxLength: 64)
+            op = try fields.requiredString("op", maxLength: 64)
             return Self.success(id: id, try dispatch(op: op, fields))
         } catch let error as ProtocolError {
+            if error.code == .internal { logInternal(error, id: id, op: op) }
             return Self.failure(id: id, error)
         } catch let error as StoreError {
-            return Self.failure(id: id, ProtocolError(error))
+            let failure = ProtocolError(error)
+            if failure.code == .internal { logInternal(failure, id: id, op: op) }
+            return Self.failure(id: id, failure)
         } catch {
-            return Self.failure(id: id, ProtocolError(.internal, "unexpected error, nothing was changed: \(error)"))
+            let failure = ProtocolError(.internal, "unexpected error, nothing was changed: \(error)")
+            logInternal(failure, id: id, op: op)
+            return Self.failure(id: id, failure)
         }
+    }
+
+    private func logInternal(_ error: ProtocolError, id: JSONValue, op: String) {
+        logger.error("internal error: \(error.message)", metadata: [
+            "request": .string(JSONWriter.string(id)), "op": .string(op),
+        ])
     }
 
     func dispatch(op: String, _ fields: Fields) throws -> JSONValue {

@@ -10,9 +10,16 @@ import SeatingStore
 /// party. (`maitre optimum --lp|--mps` writes the offline optimum's.)
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the integer program that repacks a restaurant-day (what `optimize` solves), or with --party and --time the reshuffle that would seat a new party, as CPLEX LP or MPS.")
+        abstract: "Write the integer program that repacks a restaurant-day (what `optimize` solves), or with --party and --time the reshuffle that would seat a new party, as CPLEX LP or MPS.",
+        discussion: """
+            Examples:
+              maitre export --db maitre.db --restaurant bistro \\
+                --date 2026-11-20 -o repack.lp
+              maitre export --db maitre.db --restaurant bistro \\
+                --date 2026-11-20 --party 4 --time 19:30 --mps -o four.mps
+            """)
 
-    @Option(help: "The SQLite database.")
+    @Option(help: "The SQLite database (must exist; only `maitre serve` creates one).")
     var db: String = "maitre.db"
 
     @Option(help: "The restaurant id.")
@@ -42,12 +49,25 @@ struct Export: ParsableCommand {
             guard let minutes = ClockTime.parse(text) else { throw ValidationError("--from must be HH:MM") }
             return minutes
         }
-        let store = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
-        guard let stored = try store.layout(restaurant: restaurant) else {
-            throw ValidationError("no layout for restaurant \(restaurant) in \(db)")
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw CommandFailure("\(db): no such database (only `maitre serve` creates one)")
+        }
+        let stored: StoredLayout
+        let bookings: [Booking]
+        do {
+            let store = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
+            guard let found = try store.layout(restaurant: restaurant) else {
+                throw CommandFailure("no layout for restaurant \(restaurant) in \(db)")
+            }
+            stored = found
+            bookings = try store.day(DayKey(restaurant: restaurant, date: serviceDate)).bookings
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw CommandFailure("\(db): \(error)")
         }
         let floor = try Floor(stored.layout, rules: .invariants)
-        let day = DayState(floor: floor, date: serviceDate, bookings: try store.day(DayKey(restaurant: restaurant, date: serviceDate)).bookings)
+        let day = DayState(floor: floor, date: serviceDate, bookings: bookings)
         let model: AssignmentModel
         switch (party, time) {
         case (nil, nil):
@@ -57,7 +77,7 @@ struct Export: ParsableCommand {
             guard let minutes = ClockTime.parse(time) else { throw ValidationError("--time must be HH:MM") }
             let query = SeatingQuery(date: serviceDate, time: minutes, party: party, channel: .host)
             guard let program = Reshuffle.program(floor: floor, day: day, query: query) else {
-                throw ValidationError("no reshuffle model: no unlocked booking is chained to \(time) by overlaps, or no table could take \(party) even with them all moved")
+                throw CommandFailure("no reshuffle model: no unlocked booking is chained to \(time) by overlaps, or no table could take \(party) even with them all moved")
             }
             model = program.model
         default:

@@ -1,12 +1,19 @@
 import ArgumentParser
+import SeatingService
 
-/// The `maitre` command: the booking service on stdin/stdout, and tools around it.
+/// The `maitre` command: the booking service on stdin/stdout, and tools around it. A bare
+/// `maitre` prints help; it never starts a server or creates a database.
 @main
 struct Maitre: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maitre",
         abstract: "Restaurant table assignment and seating optimization.",
-        version: "0.1.0",
-        subcommands: [Serve.self, Check.self, Export.self, Optimum.self],
-        defaultSubcommand: Serve.self)
+        discussion: """
+            Examples:
+              maitre serve --db maitre.db < requests.ndjson   (answer requests)
+              maitre check Fixtures/layouts/bistro.json       (validate a layout)
+              maitre check --db maitre.db                     (audit a database)
+            """,
+        version: SeatingService.version,
+        subcommands: [Serve.self, Check.self, Export.self, Optimum.self])
 }

@@ -13,6 +13,12 @@ struct Optimum: ParsableCommand {
             The demand file is NDJSON, one request per line: {"id":"q1","time":"19:00","party":4,"duration":105}
             (id and duration optional; duration defaults to the layout's turn time). Pacing, holds and service
             party limits are policies, not physics: the optimum ignores them.
+
+            Examples:
+              maitre optimum --layout bistro.json --demand friday.ndjson \\
+                --date 2026-11-20
+              maitre optimum --layout hall.json --demand friday.ndjson \\
+                --date 2026-11-20 --json --plan plan.ndjson --lp day.lp
             """)
 
     @Option(help: "The layout JSON file (the `layout` object of layout.put).")
@@ -42,18 +48,18 @@ struct Optimum: ParsableCommand {
     func run() throws {
         guard let serviceDate = ServiceDate(date) else { throw ValidationError("--date must be YYYY-MM-DD") }
         guard (1...3_600_000).contains(timeLimitMilliseconds) else { throw ValidationError("--time-limit-ms must be in 1...3600000") }
-        guard let layoutData = FileManager.default.contents(atPath: layout) else { throw ValidationError("cannot read \(layout)") }
+        guard let layoutData = FileManager.default.contents(atPath: layout) else { throw CommandFailure("cannot read \(layout)") }
         let floor: Floor
         switch LayoutCheck.compile(Array(layoutData)) {
-        case .failure(let error): throw ValidationError("\(layout): \(error.line)")
+        case .failure(let failure): throw CommandFailure("\(layout): \(failure.problems.joined(separator: "; "))")
         case .success(let compiled): floor = compiled
         }
-        guard let demandData = FileManager.default.contents(atPath: demand) else { throw ValidationError("cannot read \(demand)") }
+        guard let demandData = FileManager.default.contents(atPath: demand) else { throw CommandFailure("cannot read \(demand)") }
         let requests: [OfflineOptimum.Request]
         do {
             requests = try DemandFile.parse(Array(demandData), floor: floor, date: serviceDate)
         } catch {
-            throw ValidationError("\(demand): \(error)")
+            throw CommandFailure("\(demand): \(error)")
         }
         let exports = [(lp, ModelExport.Format.lp), (mps, .mps)].compactMap { path, format in path.map { ($0, format) } }
         if !exports.isEmpty {

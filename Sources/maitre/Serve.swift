@@ -10,7 +10,15 @@ import SeatingStore
 /// `maitre serve`: NDJSON requests on stdin, responses on stdout, logs on stderr.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Answer JSON requests, one per line, on stdin; one response per line on stdout.")
+        abstract: "Answer JSON requests, one per line, on stdin; one response per line on stdout.",
+        discussion: """
+            Responses go to stdout, in request order; logs go to stderr. The exit status is 0 when stdin
+            reached its end and every answer was written, 1 when reading or writing failed.
+
+            Examples:
+              echo '{"id":1,"op":"ping"}' | maitre serve --db maitre.db
+              maitre serve --store memory --now 2026-11-21T12:00:00Z < in.ndjson
+            """)
 
     enum StoreKind: String, ExpressibleByArgument, CaseIterable {
         case sqlite
@@ -20,7 +28,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Where state lives: sqlite (durable, the default) or memory (gone when the process ends).")
     var store: StoreKind = .sqlite
 
-    @Option(help: "The SQLite database file (created if missing); :memory: for a private in-memory database.")
+    @Option(help: "The SQLite database file (created if missing, said on stderr); :memory: for a private in-memory database.")
     var db: String = "maitre.db"
 
     @Option(help: "Freeze the clock at this UTC instant (e.g. 2026-11-21T12:00:00Z), for reproducible transcripts.")
@@ -35,6 +43,8 @@ struct Serve: ParsableCommand {
     @Option(help: "Time cap in milliseconds of a reshuffle (moving unlocked bookings to seat a party greedy could not); 0 turns reshuffles off.")
     var reshuffleMs: Int = 50
 
+    @OptionGroup var logging: LogOptions
+
     func validate() throws {
         if let now, FixedClock(iso8601: now) == nil {
             throw ValidationError("--now must be an ISO 8601 UTC instant such as 2026-11-21T12:00:00Z")
@@ -46,22 +56,29 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        let logger = logging.logger()
         let clock: ServiceClock = now.flatMap { FixedClock(iso8601: $0) } ?? SystemClock()
         let backing: Store
         do {
             switch store {
             case .sqlite:
+                let creating = db != ":memory:" && !FileManager.default.fileExists(atPath: db)
                 backing = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
-                FileHandle.standardError.write(Data("maitre: SQLite store at \(db) (WAL, synchronous=FULL)\n".utf8))
+                logger.info("\(creating ? "created a new" : "opened the") SQLite store at \(db) (WAL, synchronous=FULL)")
             case .memory:
                 backing = InMemoryStore()
-                FileHandle.standardError.write(Data("maitre: in-memory store (nothing survives this process)\n".utf8))
+                logger.info("in-memory store (nothing survives this process)")
             }
         } catch {
-            throw ValidationError("cannot open the store at \(db): \(error)")
+            throw CommandFailure("cannot open the store at \(db): \(error)")
         }
         let service = SeatingService(store: backing, clock: clock, cachedDays: cachedDays,
-                                     reshuffle: reshuffleMs > 0 ? Reshuffle.Limits(timeLimitMilliseconds: reshuffleMs) : nil)
-        ServiceLoop(service: service, maxLineBytes: maxLineBytes).run(input: 0, output: 1)
+                                     reshuffle: reshuffleMs > 0 ? Reshuffle.Limits(timeLimitMilliseconds: reshuffleMs) : nil,
+                                     logger: logger)
+        switch ServiceLoop(service: service, maxLineBytes: maxLineBytes).run(input: 0, output: 1) {
+        case .finished: break
+        case .inputFailed(let reason): throw CommandFailure("reading stdin failed: \(reason)")
+        case .outputFailed(let reason): throw CommandFailure("writing stdout failed: \(reason)")
+        }
     }
 }

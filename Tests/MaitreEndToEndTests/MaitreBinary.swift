@@ -18,13 +18,19 @@ enum MaitreBinary {
     }
 
     /// Feeds `input` to `maitre serve` and returns (stdout, stderr, exit status).
-    static func serve(_ input: Data, arguments: [String] = ["serve", "--db", ":memory:", "--now", "2026-11-19T09:00:00Z"]) throws -> (stdout: Data, stderr: Data, status: Int32) {
+    static func serve(_ input: Data, arguments: [String] = ["serve", "--db", ":memory:", "--now", "2026-11-19T09:00:00Z"],
+                      directory: URL? = nil, output: FileHandle? = nil) throws -> (stdout: Data, stderr: Data, status: Int32) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        // Help text wraps at the terminal's width: fix it, so snapshots do not depend on where tests run.
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "80"
+        process.environment = environment
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
-        process.standardOutput = stdout
+        if let output { process.standardOutput = output } else { process.standardOutput = stdout }
         process.standardError = stderr
         try process.run()
         // Write on another thread so a large input cannot deadlock against a full stdout pipe.
@@ -33,6 +39,7 @@ enum MaitreBinary {
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
+        if output != nil { try? stdout.fileHandleForWriting.close() }
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

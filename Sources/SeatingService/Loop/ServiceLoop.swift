@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Seating
+import SystemPackage
 
 /// Runs a `SeatingService` over byte streams: one request line in, one response line out, in order.
 ///
@@ -37,50 +33,49 @@ public struct ServiceLoop {
         return response
     }
 
+    /// How a run ended.
+    public enum Outcome: Sendable, Equatable {
+        /// Input reached its end and every response was written.
+        case finished
+        /// Reading the input failed (the error named); what was read was answered.
+        case inputFailed(String)
+        /// Writing a response failed (the output closed early, a disk filled).
+        case outputFailed(String)
+    }
+
     /// Reads requests from `input` until end of file, writing responses to `output`.
-    /// Returns false when the output closed early.
-    @discardableResult
-    public func run(input: Int32, output: Int32) -> Bool {
+    public func run(input: Int32, output: Int32) -> Outcome {
+        let source = FileDescriptor(rawValue: input), sink = FileDescriptor(rawValue: output)
         var framer = LineFramer(maxLineBytes: maxLineBytes)
         var pending: [UInt8] = []
         pending.reserveCapacity(1 << 16)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        func flush() -> Outcome? {
+            do {
+                _ = try pending.withUnsafeBytes { try sink.writeAll($0) }
+            } catch {
+                return .outputFailed("\(error)")
+            }
+            pending.removeAll(keepingCapacity: true)
+            return nil
+        }
         while true {
             while let frame = framer.next() {
                 pending.append(contentsOf: respond(to: frame))
-                if pending.count >= 1 << 16 {
-                    guard Self.writeAll(pending, to: output) else { return false }
-                    pending.removeAll(keepingCapacity: true)
-                }
+                if pending.count >= 1 << 16, let failed = flush() { return failed }
             }
-            if !pending.isEmpty {
-                guard Self.writeAll(pending, to: output) else { return false }
-                pending.removeAll(keepingCapacity: true)
-            }
-            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                break
+            if !pending.isEmpty, let failed = flush() { return failed }
+            let count: Int
+            do {
+                count = try chunk.withUnsafeMutableBytes { try source.read(into: $0, retryOnInterrupt: true) }
+            } catch {
+                if let frame = framer.finish() { pending.append(contentsOf: respond(to: frame)) }
+                return flush() ?? .inputFailed("\(error)")
             }
             if count == 0 { break }
             framer.append(chunk[0..<count])
         }
         if let frame = framer.finish() { pending.append(contentsOf: respond(to: frame)) }
-        return pending.isEmpty || Self.writeAll(pending, to: output)
-    }
-
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
+        return flush() ?? .finished
     }
 }
