@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "maitre", targets: ["maitre"]),
+        .library(name: "MaitreJSON", targets: ["MaitreJSON"]),
         .library(name: "MILP", targets: ["MILP"]),
         .library(name: "Seating", targets: ["Seating"]),
         .library(name: "SeatingService", targets: ["SeatingService"]),
@@ -24,19 +25,20 @@ let package = Package(
             providers: [.apt(["libglpk-dev"])]
         ),
         .target(name: "MILP", dependencies: ["CGLPK"]),
+        .target(name: "MaitreJSON"),
         .target(name: "Seating", dependencies: ["MILP"]),
-        .target(name: "SeatingStore", dependencies: ["Seating", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SeatingStore", dependencies: ["Seating", "MaitreJSON", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "SeatingService",
             dependencies: [
-                "Seating", "SeatingStore", .product(name: "Logging", package: "swift-log"),
+                "Seating", "SeatingStore", "MaitreJSON", .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .executableTarget(
             name: "maitre",
             dependencies: [
-                "SeatingService", "SeatingStore", "Seating", "MILP",
+                "SeatingService", "SeatingStore", "Seating", "MILP", "MaitreJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -46,16 +48,17 @@ let package = Package(
             name: "SeatingTests",
             dependencies: ["Seating", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SeatingStoreTests", dependencies: ["SeatingStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MaitreJSONTests", dependencies: ["MaitreJSON"]),
+        .testTarget(name: "SeatingStoreTests", dependencies: ["SeatingStore", "MaitreJSON", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SeatingServiceTests",
             dependencies: [
-                "SeatingService", .product(name: "PropertyBased", package: "swift-property-based"),
+                "SeatingService", "MaitreJSON", .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
-            name: "MaitreEndToEndTests", dependencies: ["maitre", "SeatingService", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "MaitreEndToEndTests", dependencies: ["maitre", "SeatingService", "MaitreJSON", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import MaitreJSON
 import Seating
 
 /// Validates a layout document offline, with the same decoding and rules as `layout.put`.

@@ -1,3 +1,4 @@
+import MaitreJSON
 import Seating
 import SeatingStore
 

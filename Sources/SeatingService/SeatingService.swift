@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MaitreJSON
 import Seating
 import SeatingStore
 

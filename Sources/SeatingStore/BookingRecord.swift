@@ -1,4 +1,5 @@
 import GRDB
+import MaitreJSON
 import Seating
 
 /// A row of the `booking` table, read strictly.
@@ -39,7 +40,9 @@ struct BookingRecord: FetchableRecord, PersistableRecord {
         guard !tables.isEmpty else { throw reader.corrupt("tables", "a booking must occupy at least one table") }
         let guestText: String? = try reader.optional("guest")
         let guest = try guestText.map { text in
-            do { return try JSONParser.parse(Array(text.utf8)) } catch { throw reader.corrupt("guest", "not JSON: \(error)") }
+            do { return JSONWriter.string(try JSONParser.parse(Array(text.utf8))) } catch {
+                throw reader.corrupt("guest", "not JSON: \(error)")
+            }
         }
         booking = Booking(
             id: try reader.value("id"), restaurant: try reader.value("restaurant"), date: date, start: start, duration: duration,
@@ -63,7 +66,7 @@ struct BookingRecord: FetchableRecord, PersistableRecord {
         container["area"] = booking.area
         container["tags"] = Self.json(booking.tags)
         container["notes"] = booking.notes
-        container["guest"] = booking.guest.map(JSONWriter.string)
+        container["guest"] = booking.guest
         container["idempotency_key"] = booking.idempotencyKey
         container["duration_given"] = booking.durationGiven
         container["created_at"] = booking.createdAt

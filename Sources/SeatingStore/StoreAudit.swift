@@ -1,4 +1,5 @@
 import GRDB
+import MaitreJSON
 import Seating
 
 /// One problem `StoreAudit` found, naming the stored record (`booking B000042`, `layout of

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MILP
+import MaitreJSON
 import Seating
 import SeatingService
 

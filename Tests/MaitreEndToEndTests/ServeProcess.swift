@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import MaitreJSON
 import Seating
 
 /// A long-running `maitre serve` child: write request lines, read response lines, kill it.

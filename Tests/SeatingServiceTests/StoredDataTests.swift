@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MaitreJSON
 import Seating
 import SeatingService
 import SeatingStore

@@ -1,4 +1,5 @@
 import Foundation
+import MaitreJSON
 import Seating
 import SeatingStore
 import Testing
@@ -18,7 +19,7 @@ import Testing
 
     static func booking(_ id: String, table: String = "T1", start: Int = 1140) -> Booking {
         Booking(id: id, restaurant: "r", date: date, start: start, duration: 60, party: 2, tables: [table],
-                guest: .object([JSONMember("name", "Ada"), JSONMember("n", .number("1.50"))]), idempotencyKey: "k-\(id)",
+                guest: JSONWriter.string(.object([JSONMember("name", "Ada"), JSONMember("n", .number("1.50"))])), idempotencyKey: "k-\(id)",
                 createdAt: "2026-11-19T09:00:00Z", updatedAt: "2026-11-19T09:00:00Z")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MaitreJSON
 import Seating
 import SeatingService
 import SeatingStore

@@ -1,5 +1,6 @@
 import Foundation
 import MILP
+import MaitreJSON
 import Seating
 import SeatingService
 import SeatingStore

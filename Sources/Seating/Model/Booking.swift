@@ -39,7 +39,8 @@ public struct Booking: Sendable, Equatable {
     public var area: String?
     public var tags: [String]
     public var notes: String?
-    public var guest: JSONValue?
+    /// The guest as the client described it: canonical JSON text, opaque to the engine.
+    public var guest: String?
     public var idempotencyKey: String?
     /// Whether `duration` was given by the request rather than taken from the turn times; a
     /// modified booking keeps a given duration and recomputes a derived one.
@@ -49,7 +50,7 @@ public struct Booking: Sendable, Equatable {
 
     public init(id: String, restaurant: String, date: ServiceDate, start: Int, duration: Int, party: Int,
                 tables: [String], status: Status = .booked, channel: Channel = .online, locked: Bool = false,
-                area: String? = nil, tags: [String] = [], notes: String? = nil, guest: JSONValue? = nil,
+                area: String? = nil, tags: [String] = [], notes: String? = nil, guest: String? = nil,
                 idempotencyKey: String? = nil, durationGiven: Bool = false, createdAt: String = "",
                 updatedAt: String = "") {
         self.id = id

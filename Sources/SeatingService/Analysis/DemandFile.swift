@@ -1,3 +1,4 @@
+import MaitreJSON
 import Seating
 
 /// A day's demand for the offline optimum: NDJSON, one request per line,

@@ -1,3 +1,4 @@
+import MaitreJSON
 import Seating
 
 /// What `maitre optimum` prints: a one-object summary of an `OfflineOptimum.Result` and one plan

@@ -1,3 +1,4 @@
+import MaitreJSON
 import Seating
 
 /// What makes two `book` requests "the same request" for an idempotency key: a declared list of

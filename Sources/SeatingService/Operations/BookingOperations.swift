@@ -1,3 +1,4 @@
+import MaitreJSON
 import Seating
 import SeatingStore
 
@@ -12,8 +13,9 @@ extension SeatingService {
         }
         let pinned = try fields.strings("tables", maxCount: 64)
         let notes = try fields.string("notes", maxLength: 2_000)
-        let guest = fields.value["guest"].flatMap { $0.isNull ? nil : $0 }
-        let fingerprint = BookFingerprint(restaurant: restaurant, query: query, key: key, tables: pinned, notes: notes, guest: guest)
+        let guestValue = fields.value["guest"].flatMap { $0.isNull ? nil : $0 }
+        let guest = guestValue.map(JSONWriter.string)
+        let fingerprint = BookFingerprint(restaurant: restaurant, query: query, key: key, tables: pinned, notes: notes, guest: guestValue)
         let (floor, layoutVersion) = try floor(restaurant)
 
         return try retryingConflicts { () throws -> JSONValue in

@@ -1,3 +1,4 @@
+import MaitreJSON
 import Seating
 import SeatingStore
 
@@ -40,7 +41,8 @@ extension SeatingService {
         let duration = try fields.int("duration", in: QueryDecoding.minutes)
         let seatNow = try fields.bool("seat") ?? true
         let notes = try fields.string("notes", maxLength: 2_000)
-        let guest = fields.value["guest"].flatMap { $0.isNull ? nil : $0 }
+        let guestValue = fields.value["guest"].flatMap { $0.isNull ? nil : $0 }
+        let guest = guestValue.map(JSONWriter.string)
         let (floor, layoutVersion) = try floor(restaurant)
         return try retryingConflicts { () throws -> JSONValue in
             let key = DayKey(restaurant: restaurant, date: date)

@@ -1,3 +1,4 @@
+import MaitreJSON
 import Seating
 
 /// Builds the JSON of responses: bookings, slots, layouts. One place, one key order.
@@ -6,6 +7,11 @@ import Seating
 /// dictionaries iterated).
 public enum Encode {
     public static func time(_ minutes: Int) -> JSONValue { .string(ClockTime.format(minutes)) }
+
+    /// A booking's guest JSON (stored as canonical text, checked when it was read) as a value.
+    static func guest(_ booking: Booking) -> JSONValue {
+        booking.guest.flatMap { try? JSONParser.parse(Array($0.utf8)) } ?? .null
+    }
 
     static func strings(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
 
@@ -36,7 +42,7 @@ public enum Encode {
             JSONMember("area", optional(booking.area)),
             JSONMember("tags", strings(booking.tags)),
             JSONMember("notes", optional(booking.notes)),
-            JSONMember("guest", booking.guest ?? .null),
+            JSONMember("guest", guest(booking)),
             JSONMember("idempotencyKey", optional(booking.idempotencyKey)),
             JSONMember("createdAt", .string(booking.createdAt)),
             JSONMember("updatedAt", .string(booking.updatedAt)),

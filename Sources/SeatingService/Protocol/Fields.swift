@@ -1,3 +1,4 @@
+import MaitreJSON
 import Seating
 
 /// Reads typed fields out of a JSON object, naming the exact path of any field at fault.

@@ -1,4 +1,4 @@
-import Seating
+import MaitreJSON
 import Testing
 
 @Suite struct JSONTests {
