@@ -80,6 +80,15 @@ import Testing
         #expect(Self.reason(harness, party: 2, at: "19:30", channel: "host") == "available")
     }
 
+    @Test func aBlockedTableIsNotFreeForACountHold() {
+        // Two of the three two-seat tables must stay free; the bar's X is blocked all evening, so
+        // only A and B are free: an online couple may take neither.
+        let harness = Self.harness(holds: #","holds":[{"name":"walk-ins","count":2,"maxCapacity":2,"from":"18:00","to":"22:00"}],"blocks":[{"tables":["X"],"date":"2026-11-21"}]"#)
+        #expect(Self.book(harness, party: 2, at: "19:00", key: "o1").result["booking"]?["tables"] == ["F"])
+        #expect(Self.reason(harness, party: 2, at: "19:15") == "held_for_walk_ins")
+        #expect(Self.reason(harness, party: 2, at: "19:15", channel: "host") == "available")
+    }
+
     @Test func tableHoldsBindReservationsNotWalkIns() {
         let harness = Self.harness(holds: #","holds":[{"name":"window","tables":["A","B","F"],"from":"18:00","to":"22:00"}]"#)
         #expect(Self.reason(harness, party: 2, at: "19:00") == "held_for_walk_ins")
