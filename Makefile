@@ -19,7 +19,7 @@ build: deps
 	swift build --product maitre
 
 # Validate the fixture layouts, replay a Friday night at the bistro through `maitre serve` on a
-# fresh SQLite file, then restart the service on the same file and ask what it remembers.
+# fresh SQLite file, then restart the service on the same file, ask what it remembers, and audit it.
 run: build
 	@.build/debug/maitre check Fixtures/layouts/*.json
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -29,6 +29,8 @@ run: build
 	@printf '%s\n' '{"id":"ping","op":"ping"}' \
 		'{"id":"covers","op":"availability","restaurant":"bistro","date":"2026-11-20","time":"21:30","party":4,"limit":2}' \
 		| .build/debug/maitre serve --db $(DEMO_DB)
+	@echo "--- maitre check --db: the stored evening audited (every booking readable, no table-minute shared)"
+	@.build/debug/maitre check --db $(DEMO_DB)
 
 test: deps
 	swift test
