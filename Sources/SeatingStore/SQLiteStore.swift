@@ -34,7 +34,7 @@ public final class SQLiteStore: Store {
     /// Booking ids a process reserves at once.
     static let idBlock = 64
 
-    let database: DatabaseQueue
+    private let database: DatabaseQueue
     private var reservedIDs: Range<Int> = 0..<0
 
     /// Opens (creating if needed) the database at `path`; `":memory:"` gives a private in-memory

@@ -50,6 +50,9 @@ public struct IdempotencyRecord: Sendable, Equatable {
     /// The moves the first answer reported, as canonical JSON.
     public let moved: String
 
+    /// How errors and audits name this record.
+    public var recordName: String { "idempotency key \(key) of \(restaurant)" }
+
     public init(restaurant: String, key: String, fingerprint: String, bookingID: String, moved: String = "[]") {
         self.restaurant = restaurant
         self.key = key

@@ -109,7 +109,7 @@ public enum StoreAudit {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM idempotency ORDER BY restaurant, key") {
             do {
                 let record = try SQLiteStore.idempotency(row)
-                let name = "idempotency key \(record.key) of \(record.restaurant)"
+                let name = record.recordName
                 guard let booking = bookings[record.bookingID] else {
                     problems.append(StoreProblem(record: name, field: "booking", message: "points at booking \(record.bookingID), which is not stored (or unreadable)"))
                     continue

@@ -55,7 +55,7 @@ extension SeatingService {
 
     func replay(_ record: IdempotencyRecord, fingerprint: BookFingerprint) throws -> JSONValue {
         guard let stored = BookFingerprint(stored: record.fingerprint) else {
-            throw StoreError.corrupt(record: "idempotency key \(record.key) of \(record.restaurant)", field: "fingerprint",
+            throw StoreError.corrupt(record: record.recordName, field: "fingerprint",
                                      problem: "not a fingerprint: \(record.fingerprint.prefix(80))")
         }
         guard stored == fingerprint else {
@@ -64,11 +64,11 @@ extension SeatingService {
                                 field: "idempotencyKey", details: [JSONMember("booking", .string(record.bookingID))])
         }
         guard let booking = try store.booking(id: record.bookingID) else {
-            throw StoreError.corrupt(record: "idempotency key \(record.key) of \(record.restaurant)", field: "booking",
+            throw StoreError.corrupt(record: record.recordName, field: "booking",
                                      problem: "points at booking \(record.bookingID), which is not stored")
         }
         guard let moved = try? JSONParser.parse(Array(record.moved.utf8)), moved.arrayValue != nil else {
-            throw StoreError.corrupt(record: "idempotency key \(record.key) of \(record.restaurant)", field: "moved",
+            throw StoreError.corrupt(record: record.recordName, field: "moved",
                                      problem: "not a JSON array: \(record.moved.prefix(80))")
         }
         return Self.bookingResult(booking, moved: moved, replayed: true)
