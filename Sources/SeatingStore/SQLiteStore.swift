@@ -246,11 +246,13 @@ public final class SQLiteStore: Store {
             }
             var touched: Set<DayKey> = []
             for booking in batch.bookings {
-                if let previous = try BookingRecord.fetchOne(db, sql: "SELECT * FROM booking WHERE id = ?", arguments: [booking.id])?.booking,
-                   previous.date != booking.date {
-                    touched.insert(DayKey(restaurant: previous.restaurant, date: previous.date))
+                if let row = try Row.fetchOne(db, sql: "SELECT restaurant, date FROM booking WHERE id = ?", arguments: [booking.id]) {
+                    let reader = ColumnReader(row: row, record: "booking \(booking.id)")
+                    let text: String = try reader.value("date")
+                    guard let date = ServiceDate(text) else { throw reader.corrupt("date", "not a date YYYY-MM-DD: \(text)") }
+                    if date != booking.date { touched.insert(DayKey(restaurant: try reader.value("restaurant"), date: date)) }
                 }
-                try BookingRecord(booking).upsert(db)
+                try BookingRecord(booking).insert(db, onConflict: .replace)
                 touched.insert(DayKey(restaurant: booking.restaurant, date: booking.date))
             }
             for key in touched {
@@ -289,15 +291,26 @@ public final class SQLiteStore: Store {
         }
     }
 
+    // Versions are read on every request: cached statements and no `Row`. The stored value must
+    // be a positive integer; SQLite alone would read the text 'zz' as 0, a valid-looking version.
     private static func version(_ db: Database, _ key: DayKey) throws -> Int {
-        guard let row = try Row.fetchOne(db, sql: "SELECT version FROM day WHERE restaurant = ? AND date = ?",
-                                         arguments: [key.restaurant, key.date.description]) else { return 0 }
-        return try ColumnReader(row: row, record: "day \(key)").value("version")
+        let statement = try db.cachedStatement(sql: "SELECT version FROM day WHERE restaurant = ? AND date = ?")
+        return try positiveVersion(try DatabaseValue.fetchOne(statement, arguments: [key.restaurant, key.date.description]),
+                                   record: "day \(key)")
     }
 
     private static func layoutVersion(_ db: Database, restaurant: String) throws -> Int {
-        guard let row = try Row.fetchOne(db, sql: "SELECT version FROM restaurant WHERE id = ?", arguments: [restaurant]) else { return 0 }
-        return try ColumnReader(row: row, record: "layout of \(restaurant)").value("version")
+        let statement = try db.cachedStatement(sql: "SELECT version FROM restaurant WHERE id = ?")
+        return try positiveVersion(try DatabaseValue.fetchOne(statement, arguments: [restaurant]), record: "layout of \(restaurant)")
+    }
+
+    /// 0 when there is no row; the stored version when it is a positive integer; else corrupt.
+    static func positiveVersion(_ value: DatabaseValue?, record: String) throws(StoreError) -> Int {
+        guard let value else { return 0 }
+        guard case .int64(let version) = value.storage, version > 0 else {
+            throw StoreError.corrupt(record: record, field: "version", problem: "not a positive integer: \(value)")
+        }
+        return Int(version)
     }
 
     static func idempotency(_ row: Row) throws -> IdempotencyRecord {

@@ -53,8 +53,7 @@ public enum StoreAudit {
             let reader = ColumnReader(row: row, record: "layout of \(id)")
             do {
                 let text: String = try reader.value("layout")
-                let version: Int = try reader.value("version")
-                if version < 1 { problems.append(StoreProblem(record: reader.record, field: "version", message: "version \(version) is below 1")) }
+                do { _ = try SQLiteStore.positiveVersion(row["version"], record: reader.record) } catch { note(error, record: reader.record) }
                 let layout: Layout
                 if StoredLayoutFormat.formatVersion(of: text) == nil, let legacyLayouts {
                     layout = try legacyLayouts.read(text)
@@ -88,12 +87,15 @@ public enum StoreAudit {
         }
 
         for (key, dayBookings) in days.sorted(by: { $0.key.description < $1.key.description }) {
-            let version = try Row.fetchOne(db, sql: "SELECT version FROM day WHERE restaurant = ? AND date = ?",
-                                           arguments: [key.restaurant, key.date.description])
-                .flatMap { try? $0.decode(Int.self, forColumn: "version") } ?? 0
-            if version < 1 {
-                problems.append(StoreProblem(record: "day \(key)", field: "version",
-                                             message: "holds \(dayBookings.count) booking(s) but is at version \(version)"))
+            let stored = try DatabaseValue.fetchOne(db, sql: "SELECT version FROM day WHERE restaurant = ? AND date = ?",
+                                                    arguments: [key.restaurant, key.date.description])
+            do {
+                if try SQLiteStore.positiveVersion(stored, record: "day \(key)") == 0 {
+                    problems.append(StoreProblem(record: "day \(key)", field: "version",
+                                                 message: "holds \(dayBookings.count) booking(s) but has no version"))
+                }
+            } catch {
+                note(error, record: "day \(key)")
             }
             guard let floor = floors[key.restaurant] else {
                 if (try Bool.fetchOne(db, sql: "SELECT 1 FROM restaurant WHERE id = ?", arguments: [key.restaurant])) != true {

@@ -65,6 +65,18 @@ import Testing
         #expect(problems.contains { $0.record == "booking B000002" && $0.field == column }, "\(problems)")
     }
 
+    @Test func aVersionThatIsNotAPositiveIntegerIsCorrupt() throws {
+        for bad in ["'zz'", "0", "-3", "2.5"] {
+            let path = try Self.healthyDatabase()
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try Self.tamper(path, "UPDATE day SET version = \(bad); UPDATE restaurant SET version = \(bad)")
+            let store = try SQLiteStore(path: path)
+            #expect(throws: StoreError.self, "day version \(bad)") { try store.dayVersion(Self.key) }
+            #expect(throws: StoreError.self, "layout version \(bad)") { try store.layoutVersion(restaurant: "r") }
+            #expect(!(try StoreAudit.problems(path: path)).isEmpty)
+        }
+    }
+
     @Test func aHealthyDatabaseHasNoProblems() throws {
         let path = try Self.healthyDatabase()
         defer { try? FileManager.default.removeItem(atPath: path) }
