@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MaitreJSON", targets: ["MaitreJSON"]),
         .library(name: "MILP", targets: ["MILP"]),
         .library(name: "Seating", targets: ["Seating"]),
+        .library(name: "SeatingRender", targets: ["SeatingRender"]),
         .library(name: "SeatingService", targets: ["SeatingService"]),
         .library(name: "SeatingStore", targets: ["SeatingStore"]),
     ],
@@ -27,18 +28,19 @@ let package = Package(
         .target(name: "MILP", dependencies: ["CGLPK"]),
         .target(name: "MaitreJSON"),
         .target(name: "Seating", dependencies: ["MILP"]),
+        .target(name: "SeatingRender", dependencies: ["Seating"]),
         .target(name: "SeatingStore", dependencies: ["Seating", "MaitreJSON", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "SeatingService",
             dependencies: [
-                "Seating", "SeatingStore", "MaitreJSON", .product(name: "Logging", package: "swift-log"),
+                "Seating", "SeatingStore", "SeatingRender", "MaitreJSON", .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .executableTarget(
             name: "maitre",
             dependencies: [
-                "SeatingService", "SeatingStore", "Seating", "MILP", "MaitreJSON",
+                "SeatingService", "SeatingStore", "SeatingRender", "Seating", "MILP", "MaitreJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -49,6 +51,7 @@ let package = Package(
             dependencies: ["Seating", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "MaitreJSONTests", dependencies: ["MaitreJSON"]),
+        .testTarget(name: "SeatingRenderTests", dependencies: ["SeatingRender", "Seating"]),
         .testTarget(name: "SeatingStoreTests", dependencies: ["SeatingStore", "MaitreJSON", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SeatingServiceTests",

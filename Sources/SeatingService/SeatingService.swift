@@ -103,6 +103,7 @@ public final class SeatingService {
         case "noshow": return try noShow(fields)
         case "walkin": return try walkIn(fields)
         case "optimize": return try optimize(fields)
+        case "render": return try render(fields)
         default:
             throw ProtocolError(.unknownOp, "unknown op \"\(op)\"; known: \(Self.operations.joined(separator: ", "))", field: "op")
         }
@@ -110,7 +111,7 @@ public final class SeatingService {
 
     static let operations = [
         "layout.put", "layout.get", "availability", "book", "modify", "cancel", "seat", "finish", "noshow", "walkin",
-        "day", "optimize", "ping",
+        "day", "optimize", "render", "ping",
     ]
 
     static func success(id: JSONValue, _ result: JSONValue) -> JSONValue {

@@ -49,25 +49,8 @@ struct Export: ParsableCommand {
             guard let minutes = ClockTime.parse(text) else { throw ValidationError("--from must be HH:MM") }
             return minutes
         }
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw CommandFailure("\(db): no such database (only `maitre serve` creates one)")
-        }
-        let stored: StoredLayout
-        let bookings: [Booking]
-        do {
-            let store = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
-            guard let found = try store.layout(restaurant: restaurant) else {
-                throw CommandFailure("no layout for restaurant \(restaurant) in \(db)")
-            }
-            stored = found
-            bookings = try store.day(DayKey(restaurant: restaurant, date: serviceDate)).bookings
-        } catch let error as CommandFailure {
-            throw error
-        } catch {
-            throw CommandFailure("\(db): \(error)")
-        }
-        let floor = try Floor(stored.layout, rules: .invariants)
-        let day = DayState(floor: floor, date: serviceDate, bookings: bookings)
+        let stored = try StoredDay(db: db, restaurant: restaurant, date: serviceDate)
+        let floor = stored.floor, day = stored.day
         let model: AssignmentModel
         switch (party, time) {
         case (nil, nil):

@@ -13,7 +13,8 @@ struct Maitre: ParsableCommand {
               maitre serve --db maitre.db < requests.ndjson   (answer requests)
               maitre check Fixtures/layouts/bistro.json       (validate a layout)
               maitre check --db maitre.db                     (audit a database)
+              maitre report --db maitre.db --restaurant bistro --date 2026-11-20 -o day.html
             """,
         version: SeatingService.version,
-        subcommands: [Serve.self, Check.self, Export.self, Optimum.self])
+        subcommands: [Serve.self, Check.self, Preview.self, Report.self, Export.self, Optimum.self])
 }

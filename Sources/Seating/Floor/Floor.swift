@@ -54,6 +54,11 @@ public struct Floor: Sendable {
     public struct PacingBucket: Hashable, Sendable {
         public let service: Int
         public let index: Int
+
+        public init(service: Int, index: Int) {
+            self.service = service
+            self.index = index
+        }
     }
 
     public var tables: [Table] { layout.tables }

@@ -1,0 +1,38 @@
+import Foundation
+import Seating
+import SeatingService
+import SeatingStore
+
+/// A restaurant-day read from an existing SQLite database, for the commands that look at one
+/// (`export`, `report`, `preview`): the file must exist (only `serve` creates one), and any
+/// failure becomes one `CommandFailure` line.
+struct StoredDay {
+    let floor: Floor
+    let day: DayState
+
+    init(db: String, restaurant: String, date: ServiceDate, layout: Layout? = nil) throws {
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw CommandFailure("\(db): no such database (only `maitre serve` creates one)")
+        }
+        do {
+            let store = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
+            let chosen: Layout
+            if let layout {
+                chosen = layout
+            } else {
+                guard let stored = try store.layout(restaurant: restaurant) else {
+                    throw CommandFailure("no layout for restaurant \(restaurant) in \(db)")
+                }
+                chosen = stored.layout
+            }
+            floor = try Floor(chosen, rules: .invariants)
+            day = DayState(floor: floor, date: date, bookings: try store.day(DayKey(restaurant: restaurant, date: date)).bookings)
+        } catch let error as CommandFailure {
+            throw error
+        } catch let error as LayoutRejection {
+            throw CommandFailure("the layout of \(restaurant): \(error.first)")
+        } catch {
+            throw CommandFailure("\(db): \(error)")
+        }
+    }
+}

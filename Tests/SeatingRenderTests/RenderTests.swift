@@ -1,0 +1,149 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Seating
+import SeatingRender
+import Testing
+
+/// The pictures on small floors: well-formed XML, every table and booking exactly once,
+/// colours by status, user text escaped; golden SVGs of the fixture layouts.
+@Suite struct RenderTests {
+    static let date = ServiceDate("2026-11-20")!   // a Friday
+
+    static let floor = try! Floor(Layout(
+        restaurant: "r", name: "R & <Co>",
+        tables: [
+            Table(id: "A", max: 2, drawing: Drawing(shape: .round, x: 0, y: 0)),
+            Table(id: "B", max: 2, drawing: Drawing(x: 1.5, y: 0)),
+            Table(id: "C", min: 2, max: 4, area: "terrace", drawing: Drawing(shape: .rect, x: 0, y: 2, w: 2, h: 1, rotation: 90)),
+            Table(id: "X", max: 2, area: "bar", reservable: false, drawing: Drawing(x: 4, y: 0)),
+        ],
+        combinations: [Combination(id: "A+B", tables: ["A", "B"], min: 3, max: 4)],
+        services: [Service(name: "dinner", first: 18 * 60, last: 21 * 60, end: 23 * 60, pacing: Pacing(maxCovers: 6))],
+        holds: [Hold(name: "bar", kind: .tables(["X"]), from: 18 * 60, to: 20 * 60)],
+        blocks: [Block(tables: ["B"], date: date, from: 21 * 60, to: 23 * 60)]))
+
+    static func booking(_ id: String, _ tables: [String], start: Int, party: Int = 2, status: Booking.Status = .booked,
+                        locked: Bool = false) -> Booking {
+        Booking(id: id, restaurant: "r", date: date, start: start, duration: 90, party: party, tables: tables, status: status,
+                channel: .host, locked: locked, createdAt: "", updatedAt: "")
+    }
+
+    static let day = DayState(floor: floor, date: date, bookings: [
+        booking("b1", ["A", "B"], start: 18 * 60, party: 4, status: .seated, locked: true),
+        booking("b2", ["C"], start: 19 * 60, party: 3),
+        booking("b3", ["A"], start: 20 * 60, status: .finished),
+        booking("b4", ["C"], start: 21 * 60, status: .cancelled),
+        booking("b5", ["X"], start: 18 * 60 + 30, status: .noShow),
+    ])
+
+    static let view = DayView(floor: floor, day: day, names: ["b1": "<script>alert(\"x\")</script> & 'friends'", "b2": "Ada"])
+
+    /// Parses `text` as XML; nil when it is not well formed.
+    static func parsed(_ text: String) -> XMLParserProbe? {
+        let probe = XMLParserProbe()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = probe
+        return parser.parse() ? probe : nil
+    }
+
+    @Test func theFloorPlanIsWellFormedWithEveryTableOnce() throws {
+        for time in [nil, 18 * 60 + 15, 19 * 60 + 30, 22 * 60] as [Int?] {
+            let svg = FloorPlan.svg(Self.view, at: time)
+            let probe = try #require(Self.parsed(svg), "well-formed at \(String(describing: time))")
+            #expect(probe.ids.filter { $0.hasPrefix("table-") }.sorted() == ["table-A", "table-B", "table-C", "table-X"])
+            #expect(probe.texts.joined().contains("R & <Co>"), "the name, escaped in the markup, reads back")
+            #expect(time != 18 * 60 + 15 || probe.texts.joined().contains("<script>alert("), "the guest name reads back as text")
+            #expect(!svg.contains("<script>"))
+        }
+    }
+
+    @Test func tablesAreColouredByTheirStateAtTheMoment() throws {
+        let probe = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 18 * 60 + 15)))
+        #expect(probe.states == ["table-A": "seated", "table-B": "seated", "table-C": "booked later", "table-X": "held"])
+        let late = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 21 * 60 + 30)))
+        #expect(late.states == ["table-A": "free", "table-B": "blocked", "table-C": "free", "table-X": "free"])
+        let evening = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 19 * 60)))
+        #expect(evening.states["table-C"] == "expected")
+    }
+
+    @Test func theTimelineShowsEveryBookingOnEachOfItsTablesColouredByStatus() throws {
+        let svg = Timeline.svg(Self.view)
+        let probe = try #require(Self.parsed(svg))
+        // b1 on a combination has a tile per member; the cancelled b4 has none.
+        #expect(probe.bookings.sorted() == ["b1", "b1", "b2", "b3", "b5"])
+        #expect(probe.bookingStatus == ["b1": "seated", "b2": "booked", "b3": "finished", "b5": "no_show"])
+        #expect(probe.rows == ["A", "B", "C", "X"])
+        #expect(probe.texts.contains { $0.contains("Ada") })
+        #expect(svg.contains("class=\"block\""))
+        #expect(svg.contains("class=\"hold\""))
+        #expect(!svg.contains("<script>"))
+        // Pacing: covers booked per 15 minutes against 6; b1 (4) and b2 (3) are in different buckets.
+        #expect(probe.pacing.prefix(5) == ["4/6", "0/6", "0/6", "0/6", "3/6"])
+    }
+
+    @Test func theReportIsOneSelfContainedDocumentWithEverySection() throws {
+        let html = DayReport.html(Self.view)
+        for section in ["floor", "timeline", "capacity", "bookings"] { #expect(html.contains("<section id=\"\(section)\">")) }
+        #expect(!html.contains("<script"), "no script, and the guest's <script> is escaped")
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;friends&#39;"))
+        #expect(!html.contains("http://") || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http://"),
+                "no network references")
+        #expect(html.contains("@page"))
+        let summary = DaySummary(Self.view)
+        #expect(summary.parties == 3, "seated b1, booked b2, finished b3")
+        #expect(summary.covers == 9)
+    }
+
+    @Test func capacityFiguresAreWhatTheyClaim() {
+        let figures = CapacityFigures(floor: Self.floor, day: Self.day)
+        #expect(figures.seats == 10)
+        #expect(figures.largestOnlineParty == 4)
+        #expect(figures.largestWalkInParty == 4)
+        #expect(figures.unseatable == [])
+        // Dinner 18:00-23:00, 300 minutes: A and B (2 seats) turn every 75 minutes (4 turns),
+        // C (4 seats) every 90 (3 turns); X is walk-in only.
+        #expect(figures.services.map(\.turnCovers) == [2 * 4 + 2 * 4 + 4 * 3])
+        #expect(figures.services.map(\.bookedCovers) == [4 + 3 + 2])
+        let gaps = CapacityFigures(floor: try! Floor(Layout(restaurant: "g", tables: [Table(id: "T", max: 2), Table(id: "S", min: 6, max: 8)],
+                                                            services: [Service(name: "d", first: 1080, last: 1260)])))
+        #expect(gaps.unseatable == [3, 4, 5])
+    }
+}
+
+/// Collects what the tests look for while an `XMLParser` walks a picture.
+final class XMLParserProbe: NSObject, XMLParserDelegate {
+    var ids: [String] = []
+    var states: [String: String] = [:]
+    var bookings: [String] = []
+    var bookingStatus: [String: String] = [:]
+    var rows: [String] = []
+    var pacing: [String] = []
+    var texts: [String] = []
+    private var inPacing = false
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if let id = attributes["id"] {
+            ids.append(id)
+            if let state = attributes["data-state"] { states[id] = state }
+        }
+        if attributes["class"] == "booking", let booking = attributes["data-booking"] {
+            bookings.append(booking)
+            bookingStatus[booking] = attributes["data-status"]
+        }
+        if attributes["class"] == "row", let table = attributes["data-table"] { rows.append(table) }
+        inPacing = attributes["class"] == "pacing"
+        if inPacing { pacing.append("") }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        texts.append(string)
+        if inPacing { pacing[pacing.count - 1] += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        inPacing = false
+    }
+}
