@@ -1,12 +1,13 @@
 # Maître: the two commands a newcomer runs are `make run` and `make test`.
-# Both install what the machine lacks (libglpk-dev, libsqlite3-dev) first; Swift 6 must be on PATH.
+# Both install what the machine lacks (libglpk-dev, libsqlite3-dev; chromium for the tests) first;
+# Swift 6 must be on PATH.
 
 SESSION ?= Fixtures/sessions/bistro-friday-night.ndjson
 NOW ?= 2026-11-19T09:00:00Z
 DEMO_DB ?= .build/demo.db
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build golden optimum bench release clean
+.PHONY: run test test-deps deps build golden optimum bench release clean
 
 deps:
 	@command -v swift >/dev/null || { echo "Swift 6 toolchain not found on PATH (https://swift.org/install)"; exit 1; }
@@ -31,8 +32,17 @@ run: build
 		| .build/debug/maitre serve --db $(DEMO_DB)
 	@echo "--- maitre check --db: the stored evening audited (every booking readable, no table-minute shared)"
 	@.build/debug/maitre check --db $(DEMO_DB)
+	@echo "--- maitre report: the evening as a person sees it (open the HTML file in a browser)"
+	@.build/debug/maitre report --db $(DEMO_DB) --restaurant bistro --date 2026-11-20 -o .build/bistro-friday.html --timeline .build/bistro-friday-timeline.svg
 
-test: deps
+# The end-to-end tests also render the day report in headless Chromium.
+test-deps: deps
+	@if ! command -v chromium >/dev/null; then \
+		echo "Installing chromium (the report's browser check)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+test: test-deps
 	swift test
 
 # The analysts' yardstick: the offline optimum of a Friday's demand on the hall.

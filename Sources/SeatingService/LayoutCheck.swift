@@ -11,6 +11,8 @@ public enum LayoutCheck {
         public let seats: Int
         public let services: Int
         public let warnings: [LayoutProblem]
+        /// What the floor can seat (`CapacityFigures` without a day).
+        public let capacity: CapacityFigures
     }
 
     /// Why a layout document was refused: the first problem as the protocol reports it, every
@@ -26,7 +28,8 @@ public enum LayoutCheck {
             let layout = floor.layout
             return Summary(
                 restaurant: layout.restaurant, tables: layout.tables.count, combinations: layout.combinations.count,
-                seats: layout.seats, services: layout.services.count, warnings: LayoutValidator.validate(layout).warnings)
+                seats: layout.seats, services: layout.services.count, warnings: LayoutValidator.validate(layout).warnings,
+                capacity: CapacityFigures(floor: floor))
         }
     }
 

@@ -8,13 +8,15 @@
 /// - `unseatable`: party sizes from 1 to the largest unit that no table or combination seats
 ///   (gaps between the units' `min...max` ranges);
 /// - per service, `turnCovers`: the most covers the tables could seat in the service's window
-///   (first seating to `end`, or to the last seating plus its turn) if every table turned at the
-///   layout's turn time for a party of its `max`, back to back with the buffer: the number of
+///   (first seating to `end`, or to the last seating plus a couple's turn) if every table turned
+///   at the turn time for a party of its `max` (the day's, overrides included; without a day the
+///   default bands), back to back with the buffer: the number of
 ///   whole turns that fit, times `max`, summed over tables (combinations are not counted twice);
 ///   `bookedCovers`: covers of the day's online and host bookings that count toward it (booked,
 ///   seated, finished) starting in the window;
 /// - `occupancy` per hour: seat-minutes of bookings occupying tables (booked, seated, finished;
-///   walk-ins included) over seat-minutes of tables not blocked, in `[hour, hour + 60)`.
+///   walk-ins included; buffers count as occupied) over seat-minutes of tables not blocked, in
+///   `[hour, hour + 60)`.
 ///
 /// Invariant: pure; the same floor and day give the same figures.
 public struct CapacityFigures: Sendable, Equatable {
@@ -47,13 +49,15 @@ public struct CapacityFigures: Sendable, Equatable {
         largestWalkInParty = floor.largestUnit
         unseatable = (1...max(1, floor.largestUnit)).filter { party in !floor.units.contains { $0.fits(party) } }
         let weekday = day?.weekday
+        func turn(_ party: Int, at start: Int) -> Int {
+            weekday.map { layout.turnTimes.minutes(party: party, weekday: $0, start: start) } ?? layout.turnTimes.defaultMinutes(party: party)
+        }
         var services: [ServiceFigures] = []
         for service in layout.services where weekday.map(service.runs(on:)) ?? true {
-            let turnOfLast = layout.turnTimes.minutes(party: 2, weekday: weekday ?? .fri, start: service.last)
-            let to = service.end ?? service.last + turnOfLast
+            let to = service.end ?? service.last + turn(2, at: service.last)
             var turnCovers = 0
             for table in layout.tables where table.reservable {
-                let turn = layout.turnTimes.minutes(party: table.max, weekday: weekday ?? .fri, start: service.first)
+                let turn = turn(table.max, at: service.first)
                 let turns = (to - service.first + layout.bufferMinutes) / max(1, turn + layout.bufferMinutes)
                 turnCovers += turns * table.max
             }

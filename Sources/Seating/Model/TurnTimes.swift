@@ -54,6 +54,9 @@ public struct TurnTimes: Sendable, Equatable, Codable {
         return Self.lookup(chosen, party: party)
     }
 
+    /// The default bands' minutes for `party`, overrides ignored (figures of a layout without a day).
+    public func defaultMinutes(party: Int) -> Int { Self.lookup(bands, party: party) }
+
     static func lookup(_ bands: [Band], party: Int) -> Int {
         for band in bands where band.maxParty.map({ party <= $0 }) ?? true {
             return band.minutes
