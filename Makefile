@@ -7,7 +7,7 @@ NOW ?= 2026-11-19T09:00:00Z
 DEMO_DB ?= .build/demo.db
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-deps deps build golden optimum bench release clean
+.PHONY: run test test-deps deps build pictures golden optimum bench release clean
 
 deps:
 	@command -v swift >/dev/null || { echo "Swift 6 toolchain not found on PATH (https://swift.org/install)"; exit 1; }
@@ -34,6 +34,11 @@ run: build
 	@.build/debug/maitre check --db $(DEMO_DB)
 	@echo "--- maitre report: the evening as a person sees it (open the HTML file in a browser)"
 	@.build/debug/maitre report --db $(DEMO_DB) --restaurant bistro --date 2026-11-20 -o .build/bistro-friday.html --timeline .build/bistro-friday-timeline.svg
+
+# The README's pictures, made by the tool from the bistro's Friday night (after `make run`).
+pictures: run
+	.build/debug/maitre preview --layout Fixtures/layouts/bistro.json --db $(DEMO_DB) --date 2026-11-20 --time 20:00 -o docs/bistro-friday-floor-2000.svg
+	.build/debug/maitre report --db $(DEMO_DB) --restaurant bistro --date 2026-11-20 -o .build/bistro-friday.html --timeline docs/bistro-friday-timeline.svg
 
 # The end-to-end tests also render the day report in headless Chromium.
 test-deps: deps
