@@ -17,7 +17,8 @@ public final class InMemoryStore: Store {
 
     public func layoutVersion(restaurant: String) throws -> Int { layouts[restaurant]?.version ?? 0 }
 
-    public func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?) throws -> Int {
+    public func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?,
+                           bookings: [Booking]) throws -> Int {
         let current = layouts[layout.restaurant]?.version ?? 0
         if let expectedVersion, expectedVersion != current {
             throw StoreError.conflict("layout of \(layout.restaurant) is at version \(current), not \(expectedVersion)")
@@ -26,6 +27,7 @@ public final class InMemoryStore: Store {
             throw StoreError.conflict("bookings of \(layout.restaurant) changed while the layout was checked")
         }
         layouts[layout.restaurant] = StoredLayout(layout: layout, version: current + 1)
+        write(bookings)
         return current + 1
     }
 
@@ -72,8 +74,14 @@ public final class InMemoryStore: Store {
         for record in batch.idempotency where keys[record.restaurant]?[record.key] != nil {
             throw StoreError.duplicateKey(record.key)
         }
+        write(batch.bookings)
+        for record in batch.idempotency { keys[record.restaurant, default: [:]][record.key] = record }
+    }
+
+    /// Stores `bookings`, moving any whose date changed, and bumps the version of every day touched.
+    private func write(_ bookings: [Booking]) {
         var touched: Set<DayKey> = []
-        for booking in batch.bookings {
+        for booking in bookings {
             let key = DayKey(restaurant: booking.restaurant, date: booking.date)
             if let previous = dayOfBooking[booking.id], previous != key {
                 days[previous]?.bookings.removeValue(forKey: booking.id)
@@ -84,6 +92,5 @@ public final class InMemoryStore: Store {
             touched.insert(key)
         }
         for key in touched { days[key]?.version += 1 }
-        for record in batch.idempotency { keys[record.restaurant, default: [:]][record.key] = record }
     }
 }

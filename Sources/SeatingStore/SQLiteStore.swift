@@ -200,7 +200,8 @@ public final class SQLiteStore: Store {
 
     // MARK: - Writes
 
-    public func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?) throws -> Int {
+    public func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?,
+                           bookings: [Booking]) throws -> Int {
         let document = StoredLayoutFormat.encode(layout)
         return try immediate { db in
             let current = try Self.layoutVersion(db, restaurant: layout.restaurant)
@@ -215,6 +216,7 @@ public final class SQLiteStore: Store {
                 INSERT INTO restaurant (id, layout, version) VALUES (?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET layout = excluded.layout, version = excluded.version
                 """, arguments: [layout.restaurant, document, current + 1])
+            try Self.write(db, bookings)
             return current + 1
         }
     }
@@ -244,27 +246,33 @@ public final class SQLiteStore: Store {
                                               arguments: [record.restaurant, record.key]) ?? false
                 if taken { throw StoreError.duplicateKey(record.key) }
             }
-            var touched: Set<DayKey> = []
-            for booking in batch.bookings {
-                if let row = try Row.fetchOne(db, sql: "SELECT restaurant, date FROM booking WHERE id = ?", arguments: [booking.id]) {
-                    let reader = ColumnReader(row: row, record: "booking \(booking.id)")
-                    let text: String = try reader.value("date")
-                    guard let date = ServiceDate(text) else { throw reader.corrupt("date", "not a date YYYY-MM-DD: \(text)") }
-                    if date != booking.date { touched.insert(DayKey(restaurant: try reader.value("restaurant"), date: date)) }
-                }
-                try BookingRecord(booking).insert(db, onConflict: .replace)
-                touched.insert(DayKey(restaurant: booking.restaurant, date: booking.date))
-            }
-            for key in touched {
-                try db.execute(sql: """
-                    INSERT INTO day (restaurant, date, version) VALUES (?, ?, 1)
-                    ON CONFLICT (restaurant, date) DO UPDATE SET version = version + 1
-                    """, arguments: [key.restaurant, key.date.description])
-            }
+            try Self.write(db, batch.bookings)
             for record in batch.idempotency {
                 try db.execute(sql: "INSERT INTO idempotency (restaurant, key, fingerprint, booking, moved) VALUES (?, ?, ?, ?, ?)",
                                arguments: [record.restaurant, record.key, record.fingerprint, record.bookingID, record.moved])
             }
+        }
+    }
+
+    /// Stores `bookings` inside the caller's transaction, and bumps the version of every day
+    /// touched (a booking's old date too, when it moved).
+    private static func write(_ db: Database, _ bookings: [Booking]) throws {
+        var touched: Set<DayKey> = []
+        for booking in bookings {
+            if let row = try Row.fetchOne(db, sql: "SELECT restaurant, date FROM booking WHERE id = ?", arguments: [booking.id]) {
+                let reader = ColumnReader(row: row, record: "booking \(booking.id)")
+                let text: String = try reader.value("date")
+                guard let date = ServiceDate(text) else { throw reader.corrupt("date", "not a date YYYY-MM-DD: \(text)") }
+                if date != booking.date { touched.insert(DayKey(restaurant: try reader.value("restaurant"), date: date)) }
+            }
+            try BookingRecord(booking).insert(db, onConflict: .replace)
+            touched.insert(DayKey(restaurant: booking.restaurant, date: booking.date))
+        }
+        for key in touched {
+            try db.execute(sql: """
+                INSERT INTO day (restaurant, date, version) VALUES (?, ?, 1)
+                ON CONFLICT (restaurant, date) DO UPDATE SET version = version + 1
+                """, arguments: [key.restaurant, key.date.description])
         }
     }
 

@@ -78,6 +78,13 @@ public struct WriteBatch: Sendable {
     }
 }
 
+extension Store {
+    /// Saves a new layout version alone (see `saveLayout(_:expectedVersion:unchangedDays:bookings:)`).
+    public func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?) throws -> Int {
+        try saveLayout(layout, expectedVersion: expectedVersion, unchangedDays: unchangedDays, bookings: [])
+    }
+}
+
 /// Why the store refused or failed.
 public enum StoreError: Error, Sendable, Equatable {
     /// Another writer changed a restaurant-day (or layout) this writer read: re-read and retry.
@@ -114,10 +121,12 @@ public protocol Store: AnyObject {
     /// The current layout version of a restaurant (0 when it has none), cheaply, to validate a
     /// compiled copy without reading the document.
     func layoutVersion(restaurant: String) throws -> Int
-    /// Saves a new layout version; fails with `conflict` when the current version is not
-    /// `expectedVersion`, or when `unchangedDays` is given and the restaurant's days from its
-    /// `from` date on are not exactly those versions any more (a booking slipped in).
-    func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?) throws -> Int
+    /// Saves a new layout version and, in the same atomic write, `bookings` (re-seated for it);
+    /// fails with `conflict` when the current version is not `expectedVersion`, or when
+    /// `unchangedDays` is given and the restaurant's days from its `from` date on are not exactly
+    /// those versions any more (a booking slipped in).
+    func saveLayout(_ layout: Layout, expectedVersion: Int?, unchangedDays: (from: ServiceDate, versions: [DayKey: Int])?,
+                    bookings: [Booking]) throws -> Int
     /// The versions of a restaurant's days on `date` or later that hold any booking history.
     func dayVersions(restaurant: String, from date: ServiceDate) throws -> [DayKey: Int]
     /// How many restaurants have a layout.

@@ -104,6 +104,28 @@ import Testing
         #expect(try reopened.booking(id: "B1") == Self.booking("B1"))
     }
 
+    @Test func aLayoutAndItsReseatedBookingsAreSavedTogetherOrNotAtAll() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try SQLiteStore(path: path)
+        _ = try store.saveLayout(Self.layout("r"), expectedVersion: 0, unchangedDays: nil)
+        try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")]))
+        var moved = Self.booking("B1", table: "T2")
+        moved.updatedAt = "2026-11-20T10:00:00Z"
+        let seen = try store.dayVersions(restaurant: "r", from: Self.date)
+        // Another writer books in between: the save and the move are refused together.
+        try store.commit(WriteBatch(expectedVersions: [Self.key: 1], bookings: [Self.booking("B2", start: 1300)]))
+        #expect(throws: StoreError.self) {
+            try store.saveLayout(Self.layout("r"), expectedVersion: 1, unchangedDays: (Self.date, seen), bookings: [moved])
+        }
+        #expect(try store.booking(id: "B1")?.tables == ["T1"])
+        #expect(try store.layoutVersion(restaurant: "r") == 1)
+        let now = try store.dayVersions(restaurant: "r", from: Self.date)
+        #expect(try store.saveLayout(Self.layout("r"), expectedVersion: 1, unchangedDays: (Self.date, now), bookings: [moved]) == 2)
+        #expect(try store.booking(id: "B1")?.tables == ["T2"])
+        #expect(try store.dayVersion(Self.key) == now[Self.key]! + 1, "the day's version moves with the booking")
+    }
+
     @Test func layoutSaveRefusesWhenABookingSlippedIn() throws {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
