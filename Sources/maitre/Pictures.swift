@@ -3,6 +3,7 @@ import Foundation
 import Seating
 import SeatingRender
 import SeatingService
+import SeatingStore
 
 /// Writes `text` to `path` (`-` for stdout), as one clear failure when it cannot.
 func writeOutput(_ text: String, to path: String) throws {
@@ -116,5 +117,76 @@ struct Report: ParsableCommand {
             print("\(stored.floor.layout.name), \(date): \(DaySummary(view).text)")
             print("report: \(output)\(timeline.map { ", timeline: \($0)" } ?? "")")
         }
+    }
+}
+
+/// `maitre whatif`: what a new layout would do to a restaurant's bookings from a date on, without
+/// changing anything (what `layout.put` with `"dryRun": true` answers).
+struct WhatIf: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whatif",
+        abstract: "Show what a new layout would do to the bookings already taken: who keeps their tables, who moves, who cannot be seated.",
+        discussion: """
+            Every active booking from --from on (default: today in the restaurant's time zone) is re-seated on the new layout as
+            `layout.put` with "reassign": true would: kept where its tables still work, else the best free
+            table, else a re-assignment of the day's unlocked bookings. Nothing is written. Exit status 1
+            when some booking cannot be seated.
+
+            Examples:
+              maitre whatif --db maitre.db --restaurant bistro --layout new-bistro.json
+              maitre whatif --db maitre.db --restaurant bistro --layout new-bistro.json \\
+                --from 2026-11-20 -o whatif.html
+            """)
+
+    @Option(help: "The SQLite database (must exist).")
+    var db: String
+
+    @Option(help: "The restaurant id.")
+    var restaurant: String
+
+    @Option(help: "The new layout JSON file (the `layout` object of layout.put).")
+    var layout: String
+
+    @Option(help: "First date whose bookings count, YYYY-MM-DD (default: today in the restaurant's time zone).")
+    var from: String?
+
+    @Option(name: .shortAndLong, help: "Also write the what-if as an HTML page.")
+    var output: String?
+
+    func validate() throws {
+        if let from, ServiceDate(from) == nil { throw ValidationError("--from must be YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: layout) else { throw CommandFailure("cannot read \(layout)") }
+        let floor: Floor
+        switch LayoutCheck.compile(Array(data)) {
+        case .success(let compiled): floor = compiled
+        case .failure(let failure): throw CommandFailure("\(layout): \(failure.problems.joined(separator: "; "))")
+        }
+        guard floor.layout.restaurant == restaurant else {
+            throw CommandFailure("\(layout) describes restaurant \(floor.layout.restaurant), not \(restaurant)")
+        }
+        guard FileManager.default.fileExists(atPath: db) else { throw CommandFailure("\(db): no such database (only `maitre serve` creates one)") }
+        let start = from.flatMap(ServiceDate.init) ?? SeatingService.today(clock: SystemClock(), timezone: floor.layout.timezone)
+        let bookings: [Booking], before: Floor?
+        do {
+            let store = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
+            bookings = try store.activeBookings(restaurant: restaurant, from: start)
+            before = try store.layout(restaurant: restaurant).map { try Floor($0.layout, rules: .invariants) }
+        } catch {
+            throw CommandFailure("\(db): \(error)")
+        }
+        let outcome = LayoutChange.reseat(floor: floor, bookings: bookings)
+        print("\(restaurant) from \(start): \(bookings.count) active bookings; \(outcome.kept.count) keep their tables, \(outcome.moved.count) move, \(outcome.unseatable.count) cannot be seated")
+        for move in outcome.moved { print("  move \(move.booking): \(move.from.joined(separator: "+")) -> \(move.to.joined(separator: "+"))") }
+        for item in outcome.unseatable {
+            print("  cannot seat \(item.booking.id) (\(item.booking.date) \(ClockTime.format(item.booking.start)), party \(item.booking.party)): \(item.reason)")
+        }
+        if let output {
+            try writeOutput(WhatIfReport.html(outcome, before: before, after: floor, names: GuestNames.of(bookings)), to: output)
+            print("what-if: \(output)")
+        }
+        if !outcome.unseatable.isEmpty { throw ExitCode.failure }
     }
 }

@@ -68,6 +68,31 @@ import Testing
         #expect(answers[4]["error"]?["field"] == "date")
     }
 
+    @Test func whatIfListsMovesAndBookingsThatCannotBeSeated() throws {
+        let db = try Self.bistroFriday()
+        defer { removeDatabase(db) }
+        let bistro = try String(contentsOf: Self.root.appendingPathComponent("Fixtures/layouts/bistro.json"), encoding: .utf8)
+        let renamed = db + ".renamed.json", html = db + ".whatif.html"
+        defer { for file in [renamed, html] { try? FileManager.default.removeItem(atPath: file) } }
+        try bistro.replacingOccurrences(of: "\"T8\"", with: "\"T12\"").write(toFile: renamed, atomically: true, encoding: .utf8)
+        let run = try MaitreBinary.serve(Data(), arguments: ["whatif", "--db", db, "--restaurant", "bistro", "--layout", renamed,
+                                                             "--from", "2026-11-20", "-o", html])
+        let out = String(decoding: run.stdout, as: UTF8.self)
+        #expect(run.status == 0, "\(out)\(String(decoding: run.stderr, as: UTF8.self))")
+        #expect(out.contains("1 move, 0 cannot be seated"))
+        #expect(out.contains("T8 -> T12"))
+        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("Bookings that move"))
+        // Without the six-top T9 the party of five has nowhere to go.
+        let smaller = db + ".smaller.json"
+        defer { try? FileManager.default.removeItem(atPath: smaller) }
+        var layout = try JSONSerialization.jsonObject(with: Data(bistro.utf8)) as! [String: Any]
+        layout["tables"] = (layout["tables"] as! [[String: Any]]).filter { $0["id"] as? String != "T9" }
+        try JSONSerialization.data(withJSONObject: layout).write(to: URL(fileURLWithPath: smaller))
+        let refused = try MaitreBinary.serve(Data(), arguments: ["whatif", "--db", db, "--restaurant", "bistro", "--layout", smaller, "--from", "2026-11-20"])
+        #expect(refused.status == 1)
+        #expect(String(decoding: refused.stdout, as: UTF8.self).contains("cannot seat"))
+    }
+
     /// Headless Chromium renders the report to a PNG of the window's size that is not blank.
     @Test func chromiumRendersTheReport() throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]

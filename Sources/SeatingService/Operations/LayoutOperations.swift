@@ -120,7 +120,8 @@ extension SeatingService {
         ])
     }
 
-    static func today(clock: ServiceClock, timezone: String) -> ServiceDate {
+    /// Today in the restaurant's time zone (UTC when unknown): from when a layout change must respect bookings.
+    public static func today(clock: ServiceClock, timezone: String) -> ServiceDate {
         let local = Timestamps.localDate(clock.now(), timezone: timezone)
         return ServiceDate(year: local.year, month: local.month, day: local.day) ?? ServiceDate("1970-01-01")!
     }
