@@ -75,6 +75,13 @@ import Testing
         #expect(probe.bookings.sorted() == ["b1", "b1", "b2", "b3", "b5"])
         #expect(probe.bookingStatus == ["b1": "seated", "b2": "booked", "b3": "finished", "b5": "no_show"])
         #expect(probe.rows == ["A", "B", "C", "X"])
+        // Colours follow status: seated orange, booked blue, finished grey, no-show red; locked has a heavy border.
+        for (id, status, fill) in [("b1", "seated", "#f2a65a"), ("b2", "booked", "#9cc3e6"), ("b3", "finished", "#c9c9c9"), ("b5", "no_show", "#e57373")] {
+            #expect(svg.contains("data-booking=\"\(id)\" data-status=\"\(status)\"><rect"), "\(id)")
+            let tile = svg.components(separatedBy: "data-booking=\"\(id)\"")[1].prefix(200)
+            #expect(tile.contains("fill=\"\(fill)\""), "\(id): \(tile)")
+        }
+        #expect(svg.components(separatedBy: "data-booking=\"b1\"")[1].prefix(200).contains("stroke-width=\"2\""), "locked")
         #expect(probe.texts.contains { $0.contains("Ada") })
         #expect(svg.contains("class=\"block\""))
         #expect(svg.contains("class=\"hold\""))
