@@ -91,7 +91,7 @@ public enum Timeline {
                 }
                 let w = max(2, Double(b - a) * minuteWidth)
                 out += "<g class=\"booking\" data-booking=\"\(Markup.escape(booking.id))\" data-status=\"\(booking.status.rawValue)\">"
-                out += "<rect x=\"\(Markup.number(x(a)))\" y=\"\(Markup.number(y + 3))\" width=\"\(Markup.number(w))\" height=\"\(Markup.number(rowHeight - 6))\" rx=\"3\" fill=\"\(fill)\" stroke=\"\(booking.locked ? Palette.ink : "#5f7f9f")\" stroke-width=\"\(booking.locked ? 2 : 0.8)\"/>"
+                out += "<rect x=\"\(Markup.number(x(a)))\" y=\"\(Markup.number(y + 3))\" width=\"\(Markup.number(w))\" height=\"\(Markup.number(rowHeight - 6))\" rx=\"3\" fill=\"\(fill)\" stroke=\"\(booking.locked ? Palette.ink : "#5f7f9f")\" stroke-width=\"\(booking.locked ? "2" : "0.8")\"/>"
                 let characters = Int(w / 5.5)
                 if characters >= 1 {
                     out += "<text x=\"\(Markup.number(x(a) + 3))\" y=\"\(Markup.number(y + 15))\">\(Markup.escape(Markup.shortened(view.label(booking), to: characters)))</text>"
