@@ -16,5 +16,5 @@ struct Maitre: ParsableCommand {
               maitre report --db maitre.db --restaurant bistro --date 2026-11-20 -o day.html
             """,
         version: SeatingService.version,
-        subcommands: [Serve.self, Check.self, Preview.self, Report.self, WhatIf.self, Export.self, Optimum.self])
+        subcommands: [Serve.self, Check.self, Preview.self, Report.self, WhatIf.self, Simulate.self, Export.self, Optimum.self])
 }

@@ -71,6 +71,7 @@ public enum Repack {
         return groups
     }
 
+    /// `timeLimitMilliseconds` caps the integer program; 0 runs the local search alone.
     public static func optimize(floor: Floor, day: DayState, from: Int?, timeLimitMilliseconds: Int = 1_000) -> Result {
         let model = model(floor: floor, day: day, from: from).model
         let items = model.items
@@ -98,7 +99,9 @@ public enum Repack {
         }
         var units = searched ?? items.map { $0.current ?? -1 }
         var optimal = true
-        for component in components(items) {
+        // A cap of 0 keeps the local search only: deterministic, for replays and simulations.
+        if timeLimitMilliseconds <= 0 { optimal = false }
+        for component in components(items) where timeLimitMilliseconds > 0 {
             let subset = component.map { items[$0] }
             let start = searched.map { plan in component.map { plan[$0] } }
             let share = max(1, timeLimitMilliseconds * component.count / items.count)

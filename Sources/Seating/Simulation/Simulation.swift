@@ -1,0 +1,424 @@
+/// How a simulated restaurant chooses tables.
+public enum SeatingPolicy: String, CaseIterable, Sendable {
+    /// The first table or combination by id that fits and is free (the naive baseline).
+    case firstFit = "first-fit"
+    /// Greedy best fit, no re-assignment.
+    case bestFit = "best-fit"
+    /// What `maitre serve` does: best fit, and the whole-day re-assignment when greedy finds nothing.
+    case engine
+    /// The engine, plus a repack of the day after each booking.
+    case engineRepack = "engine+repack"
+    /// The clairvoyant optimum of the realised reservation requests (`OfflineOptimum`): the ceiling.
+    case offline
+}
+
+/// What one policy did with one replication's demand.
+public struct ReplicationMetrics: Sendable, Equatable {
+    /// Reservation requests plus walk-ins that arrived.
+    public var requests = 0
+    /// Parties that sat down (reservations and walk-ins).
+    public var seated = 0
+    /// Reservation requests given no time within their flexibility, and walk-ins that left.
+    public var turnedAway = 0
+    public var turnedAwayByParty: [Int: Int] = [:]
+    public var turnedAwayByHour: [Int: Int] = [:]
+    public var covers = 0
+    public var reservationCovers = 0
+    public var revenue = 0.0
+    public var revenueByHour: [Int: Double] = [:]
+    /// Parties that came to the door: walk-ins, and reservations neither cancelled nor no-show
+    /// (booked or turned away).
+    public var arriving = 0
+    /// Guest-minutes at table per hour.
+    public var seatMinutesByHour: [Int: Int] = [:]
+    public var walkInsSeated = 0
+    public var walkInsLost = 0
+    /// Minutes each seated walk-in waited (0 when seated on arrival).
+    public var walkInWaits: [Int] = []
+    /// Bookings moved to other tables by re-assignments and repacks.
+    public var moves = 0
+    public var cancellations = 0
+    public var noShows = 0
+
+    mutating func turnAway(party: Int, at time: Int) {
+        turnedAway += 1
+        turnedAwayByParty[party, default: 0] += 1
+        turnedAwayByHour[time / 60, default: 0] += 1
+    }
+}
+
+/// Replays one replication's demand against a floor under one policy, minute by minute, calling
+/// the engine's own functions (availability, greedy, re-assignment, repack, seat, finish,
+/// no-show, walk-in): requests arrive in `requestedAt` order interleaved with the evening, guests
+/// take the nearest offered time within their flexibility, cancellations and no-shows happen,
+/// seated parties keep their tables until they actually leave (an overrun extends their stay,
+/// and a booked party whose tables are still taken is seated elsewhere or waits).
+///
+/// Invariants: pure and deterministic for a given demand: the `engine` policies run the service's
+/// re-assignment (one move, then the chain search with its node budget) and the repack's local
+/// search, but not the integer programs behind them, whose wall-clock caps would make a run
+/// depend on the machine; no two parties ever share a table-minute.
+public enum Simulation {
+    /// The `engine` policies' re-assignment: the service's search without its integer program.
+    public static let limits = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 1_000)
+    /// The repack after each booking (`engine+repack`): local search only.
+    public static let repackMilliseconds = 0
+
+    public static func run(scenario: Scenario, floor: Floor, demand: Demand, policy: SeatingPolicy) -> ReplicationMetrics {
+        if policy == .offline { return offline(scenario: scenario, floor: floor, demand: demand) }
+        var run = DayRun(scenario: scenario, floor: floor, demand: demand, policy: policy)
+        run.play()
+        return run.metrics
+    }
+
+    /// The ceiling: the most covers any assignment could seat for the reservation requests that
+    /// were not cancelled and showed up, each at the time it wanted, for as long as it dined.
+    static func offline(scenario: Scenario, floor: Floor, demand: Demand) -> ReplicationMetrics {
+        var metrics = ReplicationMetrics()
+        let coming = demand.reservations.filter { $0.cancelShare == nil && !$0.noShow }
+        metrics.requests = coming.count
+        metrics.arriving = coming.count
+        let requests = coming.map { OfflineOptimum.Request(id: $0.id, time: $0.time, party: $0.party, duration: $0.dining) }
+        let result = OfflineOptimum.solve(floor: floor, date: scenario.date, requests: requests, timeLimitMilliseconds: 2_000)
+        for request in coming {
+            if result.seated[request.id] != nil {
+                metrics.seated += 1
+                metrics.covers += request.party
+                metrics.reservationCovers += request.party
+                let revenue = scenario.revenue(party: request.party)
+                metrics.revenue += revenue
+                metrics.revenueByHour[request.time / 60, default: 0] += revenue
+                addPresence(&metrics, from: request.time, to: request.time + request.dining, party: request.party)
+            } else {
+                metrics.turnAway(party: request.party, at: request.time)
+            }
+        }
+        return metrics
+    }
+
+    static func addPresence(_ metrics: inout ReplicationMetrics, from: Int, to: Int, party: Int) {
+        var minute = from
+        while minute < to {
+            let hourEnd = (minute / 60 + 1) * 60
+            let next = min(to, hourEnd)
+            metrics.seatMinutesByHour[minute / 60, default: 0] += (next - minute) * party
+            minute = next
+        }
+    }
+}
+
+/// One policy's evening: the event loop behind `Simulation.run`.
+struct DayRun {
+    enum Event: Comparable {
+        // At one minute: tables freed first, then cancellations, stays extended, arrivals, then new
+        // requests.
+        case leave(String)
+        case cancel(String)
+        case overrun(String)
+        case arrive(String)
+        case retrySeat(String)
+        case walkInRetry(Int)
+        case walkIn(Int)
+        case request(Int)
+    }
+
+    let scenario: Scenario
+    let floor: Floor
+    let demand: Demand
+    let policy: SeatingPolicy
+    var day: DayState
+    var metrics = ReplicationMetrics()
+    var queue = EventQueue()
+    var reservationOf: [String: Int] = [:]
+    var dining: [String: Int] = [:]
+    var waitingSince: [String: Int] = [:]
+    var walkInWaitingSince: [Int: Int] = [:]
+    var nextID = 0
+
+    init(scenario: Scenario, floor: Floor, demand: Demand, policy: SeatingPolicy) {
+        self.scenario = scenario
+        self.floor = floor
+        self.demand = demand
+        self.policy = policy
+        day = DayState(floor: floor, date: scenario.date, bookings: [])
+        for (index, request) in demand.reservations.enumerated() { queue.push(request.requestedAt, .request(index)) }
+        for (index, walkIn) in demand.walkIns.enumerated() { queue.push(walkIn.time, .walkIn(index)) }
+    }
+
+    var planner: Reshuffle.Planner? {
+        guard policy == .engine || policy == .engineRepack else { return nil }
+        let floor = floor, day = day
+        return { query in Reshuffle.find(floor: floor, day: day, query: query, limits: Simulation.limits) }
+    }
+
+    mutating func play() {
+        while let (time, event) = queue.pop() {
+            switch event {
+            case .request(let index): request(index, at: time)
+            case .cancel(let id): cancel(id)
+            case .arrive(let id): arrive(id, at: time)
+            case .retrySeat(let id): arrive(id, at: time, retry: true)
+            case .overrun(let id): overrun(id)
+            case .leave(let id): leave(id, at: time)
+            case .walkIn(let index): walkIn(index, at: time, retry: false)
+            case .walkInRetry(let index): walkIn(index, at: time, retry: true)
+            }
+        }
+    }
+
+    mutating func newID() -> String {
+        nextID += 1
+        return "s\(nextID)"
+    }
+
+    // MARK: Reservations
+
+    mutating func request(_ index: Int, at now: Int) {
+        let request = demand.reservations[index]
+        metrics.requests += 1
+        let coming = request.cancelShare == nil && !request.noShow
+        if coming { metrics.arriving += 1 }
+        let query = SeatingQuery(date: scenario.date, time: request.time, party: request.party, channel: .online)
+        var placement: Placement?
+        for time in AvailabilitySearch.candidateTimes(floor: floor, query: query, before: request.flexibility, after: request.flexibility)
+            where time >= now {
+            if let found = place(query.at(time)) {
+                placement = found
+                break
+            }
+        }
+        guard let placement else {
+            metrics.turnAway(party: request.party, at: request.time)
+            return
+        }
+        apply(placement.moves)
+        let id = newID()
+        let booking = Booking(id: id, restaurant: floor.layout.restaurant, date: scenario.date, start: placement.start,
+                              duration: placement.duration, party: request.party, tables: placement.tables, createdAt: "", updatedAt: "")
+        day.upsert(booking)
+        reservationOf[id] = index
+        dining[id] = request.dining
+        if let share = request.cancelShare {
+            queue.push(now + Int(Double(max(0, booking.start - now)) * share), .cancel(id))
+        }
+        queue.push(booking.start, .arrive(id))
+        if policy == .engineRepack { repack(from: now) }
+    }
+
+    /// The tables the policy gives an online party at the query's time, or nil.
+    func place(_ query: SeatingQuery) -> Placement? {
+        let duration = SlotEvaluator.duration(floor: floor, query: query)
+        guard SlotEvaluator.admissionRules(floor: floor, day: day, query: query, duration: duration) == nil else { return nil }
+        switch policy {
+        case .firstFit:
+            let to = query.time + duration + day.buffer
+            for unit in floor.units.indices.sorted(by: { floor.idRank[$0] < floor.idRank[$1] })
+                where UnitRules.verdict(floor: floor, day: day, unit: unit, party: query.party, from: query.time, to: to,
+                                        channel: query.channel) == .allowed {
+                return Placement(start: query.time, duration: duration, unit: unit, tables: floor.units[unit].tableIDs)
+            }
+            return nil
+        case .bestFit:
+            guard case .offer(let slot) = SlotEvaluator.evaluate(floor: floor, day: day, query: query) else { return nil }
+            return Placement(start: slot.time, duration: slot.duration, unit: slot.unit, tables: slot.tables)
+        case .engine, .engineRepack, .offline:
+            return try? Reservations.place(floor: floor, day: day, query: query, pinned: nil, reshuffle: planner).get()
+        }
+    }
+
+    mutating func apply(_ moves: [Reshuffle.Move]) {
+        for move in moves {
+            guard var booking = day.bookings[move.booking] else { continue }
+            day.remove(booking.id)
+            booking.tables = move.to
+            day.upsert(booking)
+            metrics.moves += 1
+        }
+    }
+
+    mutating func repack(from now: Int) {
+        let result = Repack.optimize(floor: floor, day: day, from: now, timeLimitMilliseconds: Simulation.repackMilliseconds)
+        apply(result.moves)
+    }
+
+    mutating func cancel(_ id: String) {
+        guard let booking = day.bookings[id], booking.status == .booked else { return }
+        var cancelled = booking
+        cancelled.status = .cancelled
+        day.upsert(cancelled)
+        metrics.cancellations += 1
+    }
+
+    mutating func arrive(_ id: String, at now: Int, retry: Bool = false) {
+        guard let booking = day.bookings[id], booking.status == .booked, let index = reservationOf[id] else { return }
+        if demand.reservations[index].noShow {
+            var missed = booking
+            missed.status = .noShow
+            day.upsert(missed)
+            metrics.noShows += 1
+            return
+        }
+        var without = day
+        without.remove(id)
+        var seated: Booking?
+        if case .success(let done) = Reservations.seat(floor: floor, day: without, booking: booking, arrival: now, tables: nil) {
+            seated = done
+        } else if let slot = Reservations.freeUnits(floor: floor, day: without, party: booking.party, from: now,
+                                                   duration: booking.duration, limit: 1).first,
+                  case .success(let done) = Reservations.seat(floor: floor, day: without, booking: booking, arrival: now, tables: slot.tables) {
+            seated = done
+            if slot.tables != booking.tables { metrics.moves += 1 }
+        }
+        guard let seated else {
+            // Its tables are still taken by a party that stays longer: wait for the next table to free.
+            let since = waitingSince[id] ?? now
+            waitingSince[id] = since
+            if now - since >= 60 {
+                metrics.turnAway(party: booking.party, at: booking.start)
+                var gone = booking
+                gone.status = .noShow
+                day.upsert(gone)
+                return
+            }
+            queue.push(nextFree(after: now) ?? now + 15, .retrySeat(id))
+            return
+        }
+        sit(seated, dining: demand.reservations[index].dining, at: now, reservation: true)
+    }
+
+    mutating func sit(_ booking: Booking, dining minutes: Int, at now: Int, reservation: Bool) {
+        var seated = booking
+        seated.status = .seated
+        seated.locked = true
+        day.upsert(seated)
+        dining[seated.id] = minutes
+        metrics.seated += 1
+        metrics.covers += seated.party
+        if reservation { metrics.reservationCovers += seated.party }
+        let revenue = scenario.revenue(party: seated.party)
+        metrics.revenue += revenue
+        metrics.revenueByHour[now / 60, default: 0] += revenue
+        if minutes > seated.duration { queue.push(now + seated.duration, .overrun(seated.id)) }
+        queue.push(now + minutes, .leave(seated.id))
+    }
+
+    /// The party is still at table when its planned turn ends: it keeps the tables until it leaves.
+    mutating func overrun(_ id: String) {
+        guard var booking = day.bookings[id], booking.status == .seated, let minutes = dining[id] else { return }
+        booking.duration = max(booking.duration, minutes)
+        day.upsert(booking)
+    }
+
+    mutating func leave(_ id: String, at now: Int) {
+        guard let booking = day.bookings[id], booking.status == .seated else { return }
+        var without = day
+        without.remove(id)
+        guard case .success(let done) = Reservations.finish(floor: floor, day: without, booking: booking, at: max(now, booking.start + 1))
+        else { return }
+        day.upsert(done.booking)
+        Simulation.addPresence(&metrics, from: booking.start, to: now, party: booking.party)
+    }
+
+    /// The next minute after `now` at which a seated party is due to leave.
+    func nextFree(after now: Int) -> Int? {
+        day.bookings.values.filter { $0.status == .seated }.compactMap { booking in
+            dining[booking.id].map { booking.start + $0 }
+        }.filter { $0 > now }.min()
+    }
+
+    // MARK: Walk-ins
+
+    mutating func walkIn(_ index: Int, at now: Int, retry: Bool) {
+        let walkIn = demand.walkIns[index]
+        if !retry {
+            metrics.requests += 1
+            metrics.arriving += 1
+        }
+        let patience = scenario.walkIns?.patience ?? 0
+        let since = walkInWaitingSince[index] ?? now
+        let turn = floor.layout.turnTimes.minutes(party: walkIn.party, weekday: scenario.date.weekday, start: now)
+        var placement: Placement?
+        switch (scenario.walkInsSmallestFit, policy) {
+        case (false, .firstFit):
+            let to = now + turn + day.buffer
+            if walkIn.party <= floor.largestUnit,
+               let unit = floor.units.indices.sorted(by: { floor.idRank[$0] < floor.idRank[$1] }).first(where: {
+                   UnitRules.verdict(floor: floor, day: day, unit: $0, party: walkIn.party, from: now, to: to, channel: .walkIn) == .allowed
+               }) {
+                placement = Placement(start: now, duration: turn, unit: unit, tables: floor.units[unit].tableIDs)
+            }
+        case (false, .engine), (false, .engineRepack):
+            if case .success(.seatNow(let found)) = Reservations.walkIn(floor: floor, day: day, time: now, party: walkIn.party,
+                                                                        duration: nil, reshuffle: planner) {
+                placement = found
+            }
+        default:
+            if let unit = GreedyBestFit.choose(floor: floor, day: day, party: walkIn.party, from: now, to: now + turn + day.buffer,
+                                               area: nil, tags: [], channel: .walkIn).unit {
+                placement = Placement(start: now, duration: turn, unit: unit, tables: floor.units[unit].tableIDs)
+            }
+        }
+        if let placement {
+            apply(placement.moves)
+            let booking = Booking(id: newID(), restaurant: floor.layout.restaurant, date: scenario.date, start: now,
+                                  duration: placement.duration, party: walkIn.party, tables: placement.tables, status: .seated,
+                                  channel: .walkIn, locked: true, createdAt: "", updatedAt: "")
+            sit(booking, dining: walkIn.dining, at: now, reservation: false)
+            metrics.walkInsSeated += 1
+            metrics.walkInWaits.append(now - since)
+            walkInWaitingSince[index] = nil
+            return
+        }
+        // Nothing now: wait for the quoted table if it comes within the party's patience.
+        if patience > 0, case .success(.wait(let readyAt, _)) = Reservations.walkIn(floor: floor, day: day, time: now, party: walkIn.party,
+                                                                                        duration: nil),
+           readyAt - since <= patience, readyAt > now {
+            walkInWaitingSince[index] = since
+            queue.push(readyAt, .walkInRetry(index))
+            return
+        }
+        metrics.walkInsLost += 1
+        metrics.turnAway(party: walkIn.party, at: since)
+    }
+}
+
+/// A min-heap of events by (minute, event, insertion order): the evening's agenda.
+struct EventQueue {
+    private var heap: [(time: Int, event: DayRun.Event, order: Int)] = []
+    private var counter = 0
+
+    mutating func push(_ time: Int, _ event: DayRun.Event) {
+        counter += 1
+        heap.append((time, event, counter))
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.less(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (Int, DayRun.Event)? {
+        guard !heap.isEmpty else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        let top = heap.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < heap.count, Self.less(heap[left], heap[smallest]) { smallest = left }
+            if right < heap.count, Self.less(heap[right], heap[smallest]) { smallest = right }
+            guard smallest != parent else { break }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return (top.time, top.event)
+    }
+
+    private static func less(_ a: (time: Int, event: DayRun.Event, order: Int), _ b: (time: Int, event: DayRun.Event, order: Int)) -> Bool {
+        if a.time != b.time { return a.time < b.time }
+        if a.event != b.event { return a.event < b.event }
+        return a.order < b.order
+    }
+}

@@ -1,0 +1,104 @@
+import Seating
+
+/// The charts of `maitre simulate --out`: seat occupancy by hour per policy, turned away by
+/// party size per policy, and covers per policy against the offline ceiling (means with their
+/// 95 % intervals as whiskers).
+///
+/// Invariant: pure; the same summary gives the same bytes.
+public enum SimulationCharts {
+    static let colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#7f7f7f", "#d62728"]
+    static let width = 640.0, height = 320.0, left = 56.0, bottom = 40.0, top = 36.0, right = 150.0
+
+    static func frame(_ title: String, yLabel: String, yMax: Double) -> String {
+        var out = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Markup.number(width))" height="\(Markup.number(height))" \
+            viewBox="0 0 \(Markup.number(width)) \(Markup.number(height))" font-family="Helvetica, Arial, sans-serif" font-size="11">
+            <rect width="100%" height="100%" fill="#ffffff"/>
+            <text x="\(Markup.number(left))" y="20" font-size="14" font-weight="bold">\(Markup.escape(title))</text>
+
+            """
+        let plotHeight = height - top - bottom
+        for step in 0...4 {
+            let value = yMax * Double(step) / 4, y = height - bottom - plotHeight * Double(step) / 4
+            out += "<line x1=\"\(Markup.number(left))\" y1=\"\(Markup.number(y))\" x2=\"\(Markup.number(width - right))\" y2=\"\(Markup.number(y))\" stroke=\"#e6e6e6\"/>"
+            out += "<text x=\"\(Markup.number(left - 6))\" y=\"\(Markup.number(y + 4))\" text-anchor=\"end\">\(label(value))</text>\n"
+        }
+        out += "<text x=\"14\" y=\"\(Markup.number(top + plotHeight / 2))\" transform=\"rotate(-90 14 \(Markup.number(top + plotHeight / 2)))\" text-anchor=\"middle\">\(Markup.escape(yLabel))</text>\n"
+        return out
+    }
+
+    static func label(_ value: Double) -> String {
+        value >= 100 ? String(Int(value.rounded())) : Markup.number(value) == "0" && value > 0 ? "0.1" : Markup.number((value * 100).rounded() / 100)
+    }
+
+    static func legend(_ policies: [SeatingPolicy]) -> String {
+        var out = ""
+        for (index, policy) in policies.enumerated() {
+            let y = top + 10 + Double(index) * 18
+            out += "<rect x=\"\(Markup.number(width - right + 14))\" y=\"\(Markup.number(y - 9))\" width=\"12\" height=\"10\" fill=\"\(colours[index % colours.count])\"/>"
+            out += "<text x=\"\(Markup.number(width - right + 32))\" y=\"\(Markup.number(y))\">\(Markup.escape(policy.rawValue))</text>\n"
+        }
+        return out
+    }
+
+    /// Seat occupancy (guests at table over seats) by hour, one line per policy.
+    public static func occupancy(_ summary: SimulationSummary) -> String {
+        let hours = summary.metricNames.filter { $0.hasPrefix("seatOccupancy.") }
+        var out = frame("Seat occupancy by hour", yLabel: "share of seats", yMax: 1)
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        func x(_ index: Int) -> Double { left + plotWidth * (hours.count > 1 ? Double(index) / Double(hours.count - 1) : 0.5) }
+        for (index, name) in hours.enumerated() {
+            out += "<text x=\"\(Markup.number(x(index)))\" y=\"\(Markup.number(height - bottom + 16))\" text-anchor=\"middle\">\(name.dropFirst("seatOccupancy.".count)):00</text>"
+        }
+        for (index, policy) in summary.policies.enumerated() {
+            let points = hours.enumerated().map { hourIndex, name -> String in
+                let value = min(1, summary.estimates[policy]?[name]?.mean ?? 0)
+                return "\(Markup.number(x(hourIndex))),\(Markup.number(height - bottom - plotHeight * value))"
+            }
+            out += "<polyline class=\"series\" data-policy=\"\(policy.rawValue)\" fill=\"none\" stroke=\"\(colours[index % colours.count])\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>\n"
+        }
+        return out + legend(summary.policies) + "</svg>\n"
+    }
+
+    /// Parties turned away by party size, a bar per policy in each group.
+    public static func turnedAway(_ summary: SimulationSummary) -> String {
+        let sizes = summary.metricNames.filter { $0.hasPrefix("turnedAwayByParty.") }
+        let values = summary.policies.flatMap { policy in sizes.map { summary.estimates[policy]?[$0]?.mean ?? 0 } }
+        let yMax = max(1, (values.max() ?? 1) * 1.1)
+        var out = frame("Turned away by party size", yLabel: "parties", yMax: yMax)
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let group = plotWidth / Double(max(1, sizes.count)), bar = group * 0.8 / Double(max(1, summary.policies.count))
+        for (sizeIndex, name) in sizes.enumerated() {
+            let x0 = left + group * Double(sizeIndex) + group * 0.1
+            out += "<text x=\"\(Markup.number(x0 + group * 0.4))\" y=\"\(Markup.number(height - bottom + 16))\" text-anchor=\"middle\">\(name.dropFirst("turnedAwayByParty.".count))</text>"
+            for (index, policy) in summary.policies.enumerated() {
+                let value = summary.estimates[policy]?[name]?.mean ?? 0, h = plotHeight * value / yMax
+                out += "<rect class=\"bar\" data-policy=\"\(policy.rawValue)\" x=\"\(Markup.number(x0 + bar * Double(index)))\" y=\"\(Markup.number(height - bottom - h))\" width=\"\(Markup.number(bar * 0.9))\" height=\"\(Markup.number(h))\" fill=\"\(colours[index % colours.count])\"/>"
+            }
+            out += "\n"
+        }
+        out += "<text x=\"\(Markup.number(left + plotWidth / 2))\" y=\"\(Markup.number(height - 6))\" text-anchor=\"middle\">party size</text>\n"
+        return out + legend(summary.policies) + "</svg>\n"
+    }
+
+    /// Covers per policy with 95 % whiskers, and the offline ceiling as a dashed line.
+    public static func covers(_ summary: SimulationSummary) -> String {
+        let estimates = summary.policies.map { summary.estimates[$0]?["covers"] ?? Estimate([]) }
+        let yMax = max(1, (estimates.map { $0.mean + $0.ci95 }.max() ?? 1) * 1.1)
+        var out = frame("Covers against the offline ceiling", yLabel: "covers", yMax: yMax)
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let slot = plotWidth / Double(max(1, estimates.count))
+        func y(_ value: Double) -> Double { height - bottom - plotHeight * value / yMax }
+        for (index, (policy, estimate)) in zip(summary.policies, estimates).enumerated() {
+            let x0 = left + slot * Double(index) + slot * 0.2, w = slot * 0.6
+            out += "<rect class=\"bar\" data-policy=\"\(policy.rawValue)\" x=\"\(Markup.number(x0))\" y=\"\(Markup.number(y(estimate.mean)))\" width=\"\(Markup.number(w))\" height=\"\(Markup.number(plotHeight * estimate.mean / yMax))\" fill=\"\(colours[index % colours.count])\"/>"
+            out += "<line x1=\"\(Markup.number(x0 + w / 2))\" y1=\"\(Markup.number(y(estimate.mean - estimate.ci95)))\" x2=\"\(Markup.number(x0 + w / 2))\" y2=\"\(Markup.number(y(estimate.mean + estimate.ci95)))\" stroke=\"#222222\"/>"
+            out += "<text x=\"\(Markup.number(x0 + w / 2))\" y=\"\(Markup.number(height - bottom + 16))\" text-anchor=\"middle\">\(Markup.escape(policy.rawValue))</text>\n"
+        }
+        if let ceiling = summary.estimates[.offline]?["covers"] {
+            out += "<line class=\"ceiling\" x1=\"\(Markup.number(left))\" y1=\"\(Markup.number(y(ceiling.mean)))\" x2=\"\(Markup.number(width - right))\" y2=\"\(Markup.number(y(ceiling.mean)))\" stroke=\"#d62728\" stroke-dasharray=\"6 4\"/>"
+            out += "<text x=\"\(Markup.number(width - right + 4))\" y=\"\(Markup.number(y(ceiling.mean) + 4))\" fill=\"#d62728\">offline ceiling</text>\n"
+        }
+        return out + "</svg>\n"
+    }
+}
