@@ -8,7 +8,7 @@ import Testing
 
     /// `--help` of every command matches `Fixtures/help/NAME.txt` (regenerate on purpose with
     /// MAITRE_UPDATE_GOLDEN=1); every command's help shows an example.
-    @Test(arguments: ["maitre", "serve", "check", "preview", "report", "whatif", "export", "optimum"])
+    @Test(arguments: ["maitre", "serve", "check", "preview", "report", "whatif", "simulate", "export", "optimum"])
     func helpMatchesItsSnapshot(command: String) throws {
         let run = try MaitreBinary.serve(Data(), arguments: (command == "maitre" ? [] : [command]) + ["--help"])
         #expect(run.status == 0)

@@ -126,7 +126,11 @@ struct DayRun {
     let floor: Floor
     let demand: Demand
     let policy: SeatingPolicy
-    var day: DayState
+    /// The evening so far. Any change forgets which queries found no table.
+    var day: DayState { didSet { refused.removeAll(keepingCapacity: true) } }
+    /// Queries (time, party, duration, channel) that found no table on the day as it stands: a
+    /// guest after guest asking for the same full time does not re-run the same search.
+    var refused: Set<[Int]> = []
     var metrics = ReplicationMetrics()
     var queue = EventQueue()
     var reservationOf: [String: Int] = [:]
@@ -182,7 +186,7 @@ struct DayRun {
         var placement: Placement?
         for time in AvailabilitySearch.candidateTimes(floor: floor, query: query, before: request.flexibility, after: request.flexibility)
             where time >= now {
-            if let found = place(query.at(time)) {
+            if let found = placeRemembering(query.at(time)) {
                 placement = found
                 break
             }
@@ -205,6 +209,15 @@ struct DayRun {
         if policy == .engineRepack { repack(from: now) }
     }
 
+    /// `place`, skipping queries already refused on this very day.
+    mutating func placeRemembering(_ query: SeatingQuery) -> Placement? {
+        let key = [query.time, query.party, SlotEvaluator.duration(floor: floor, query: query), query.channel == .online ? 0 : 1]
+        if refused.contains(key) { return nil }
+        let found = place(query)
+        if found == nil { refused.insert(key) }
+        return found
+    }
+
     /// The tables the policy gives an online party at the query's time, or nil.
     func place(_ query: SeatingQuery) -> Placement? {
         let duration = SlotEvaluator.duration(floor: floor, query: query)
@@ -222,7 +235,17 @@ struct DayRun {
             guard case .offer(let slot) = SlotEvaluator.evaluate(floor: floor, day: day, query: query) else { return nil }
             return Placement(start: slot.time, duration: slot.duration, unit: slot.unit, tables: slot.tables)
         case .engine, .engineRepack, .offline:
-            return try? Reservations.place(floor: floor, day: day, query: query, pinned: nil, reshuffle: planner).get()
+            // What `book` does at one time, without the alternatives a refusal would list (the
+            // guest's own window is searched here, time by time).
+            switch SlotEvaluator.evaluate(floor: floor, day: day, query: query) {
+            case .offer(let slot):
+                return Placement(start: slot.time, duration: slot.duration, unit: slot.unit, tables: slot.tables)
+            case .refuse(let reason):
+                guard Reshuffle.canHelp(reason), let plan = planner?(query) else { return nil }
+                var placement = plan.placement
+                placement.moves = plan.moves
+                return placement
+            }
         }
     }
 

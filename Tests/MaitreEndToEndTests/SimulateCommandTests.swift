@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `maitre simulate` through the binary: reproducible, complete outputs, clear errors.
+@Suite struct SimulateCommandTests {
+    static let diner = MaitreBinary.packageRoot.appendingPathComponent("Fixtures/scenarios/diner-walk-ins.json").path
+
+    @Test func theSameSeedGivesByteIdenticalOutputs() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("maitre-simulate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        var outputs: [[String: Data]] = []
+        for run in 0..<2 {
+            let directory = base.appendingPathComponent("\(run)").path
+            let result = try MaitreBinary.serve(Data(), arguments: ["simulate", "--scenario", Self.diner, "--replications", "12",
+                                                                    "--seed", "7", "--out", directory, "--quiet"])
+            #expect(result.status == 0, "\(String(decoding: result.stderr, as: UTF8.self))")
+            #expect(result.stderr.isEmpty, "--quiet writes nothing on stderr")
+            var files: [String: Data] = [:]
+            for name in ["summary.md", "summary.json", "metrics.csv", "occupancy.svg", "turned-away.svg", "covers.svg"] {
+                files[name] = try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name))
+            }
+            outputs.append(files)
+        }
+        #expect(outputs[0] == outputs[1])
+        let summary = try JSONSerialization.jsonObject(with: outputs[0]["summary.json"]!) as! [String: Any]
+        #expect(summary["replications"] as? Int == 12)
+        let policies = summary["policies"] as! [String: [String: [String: Double]]]
+        #expect(Set(policies.keys) == ["first-fit", "best-fit", "engine", "engine+repack", "offline"])
+        for name in ["requests", "seated", "turnedAway", "covers", "revenue", "revpash", "serviceRate", "walkInsSeated",
+                     "walkInsLost", "meanWaitMinutes", "moves"] {
+            #expect(policies["engine"]?[name]?["mean"] != nil, "\(name)")
+            #expect(policies["engine"]?[name]?["ci95"] != nil, "\(name)")
+        }
+        // One CSV row per policy and replication, plus the header.
+        #expect(String(decoding: outputs[0]["metrics.csv"]!, as: UTF8.self).split(separator: "\n").count == 1 + 5 * 12)
+        let another = try MaitreBinary.serve(Data(), arguments: ["simulate", "--scenario", Self.diner, "--replications", "12", "--seed", "8", "--json", "--quiet"])
+        #expect(another.stdout != Data(), "a different seed answers too")
+        #expect(!String(decoding: another.stdout, as: UTF8.self).contains("\"seed\":7"))
+    }
+
+    @Test func misuseAndBadScenariosAreClearErrors() throws {
+        #expect(try MaitreBinary.serve(Data(), arguments: ["simulate", "--scenario", Self.diner, "--policies", "random"]).status == 64)
+        #expect(try MaitreBinary.serve(Data(), arguments: ["simulate", "--scenario", Self.diner, "--replications", "0"]).status == 64)
+        let missing = try MaitreBinary.serve(Data(), arguments: ["simulate", "--scenario", "/nonexistent.json"])
+        #expect(missing.status == 1)
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("maitre-bad-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        try #"{"layout":"nowhere.json","date":"2026-11-24","walkIns":{"rates":[]}}"#.write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try MaitreBinary.serve(Data(), arguments: ["simulate", "--scenario", bad])
+        #expect(refused.status == 1)
+        #expect(String(decoding: refused.stderr, as: UTF8.self).contains("layout: cannot read nowhere.json"))
+    }
+}

@@ -1,0 +1,102 @@
+import Seating
+import Testing
+
+/// The simulator against what theory and common sense demand.
+@Suite struct SimulationTests {
+    static let date = ServiceDate("2026-11-24")!   // a Tuesday
+
+    /// `count` identical two-tops open from 06:00 to 46:00: a long evening, so the empty start matters little.
+    static func floor(tables count: Int, service: Service = Service(name: "long", first: 6 * 60, last: 46 * 60, end: 46 * 60)) -> Floor {
+        try! Floor(Layout(restaurant: "r", tables: (0..<count).map { Table(id: "T\($0)", max: 2) },
+                          turnTimes: TurnTimes(bands: [.init(minutes: 60)]), services: [service]))
+    }
+
+    static func walkInScenario(perHour: Double, meanMinutes: Double) -> Scenario {
+        Scenario(name: "erlang", date: date,
+                 walkIns: Scenario.WalkIns(rates: (6..<46).map { (hour: $0, party: 2, perHour: perHour) }, patience: 0),
+                 dining: .exponential(mean: [.init(value: meanMinutes)]), walkInsSmallestFit: true)
+    }
+
+    /// Erlang's loss formula B(c, a) by its recursion.
+    static func erlangB(servers: Int, load: Double) -> Double {
+        var b = 1.0
+        for k in 1...servers { b = load * b / (Double(k) + load * b) }
+        return b
+    }
+
+    @Test func walkInsOnOneTableTypeAreLostAsErlangsFormulaSays() {
+        // 5 tables, 4 parties an hour dining 60 minutes on average: offered load 4 Erlangs.
+        let floor = Self.floor(tables: 5)
+        let scenario = Self.walkInScenario(perHour: 4, meanMinutes: 60)
+        var lost: [Double] = []
+        for replication in 0..<40 {
+            let demand = Demand.draw(scenario: scenario, floor: floor, seed: UInt64(1_000 + replication))
+            let metrics = Simulation.run(scenario: scenario, floor: floor, demand: demand, policy: .bestFit)
+            lost.append(Double(metrics.walkInsLost) / Double(max(1, metrics.requests)))
+        }
+        let estimate = Estimate(lost)
+        let expected = Self.erlangB(servers: 5, load: 4)   // 0.199
+        #expect(abs(estimate.mean - expected) <= estimate.ci95 + 0.01,
+                "simulated loss \(estimate.mean) ± \(estimate.ci95), Erlang B \(expected)")
+        // And it is not trivially near: a different load is told apart.
+        #expect(abs(estimate.mean - Self.erlangB(servers: 5, load: 3)) > estimate.ci95)
+    }
+
+    @Test func twiceTheTablesNeverSeatFewer() {
+        let scenario = Self.walkInScenario(perHour: 6, meanMinutes: 50)
+        let small = Self.floor(tables: 4), large = Self.floor(tables: 8)
+        for replication in 0..<30 {
+            let demand = Demand.draw(scenario: scenario, floor: small, seed: UInt64(replication))
+            #expect(demand == Demand.draw(scenario: scenario, floor: large, seed: UInt64(replication)), "the same parties come")
+            for policy in [SeatingPolicy.firstFit, .bestFit, .engine] {
+                let few = Simulation.run(scenario: scenario, floor: small, demand: demand, policy: policy)
+                let many = Simulation.run(scenario: scenario, floor: large, demand: demand, policy: policy)
+                #expect(many.seated >= few.seated, "replication \(replication), \(policy)")
+            }
+        }
+    }
+
+    @Test func theOfflineCeilingIsNeverBeatenAndEveryPolicySeesTheSameDemand() throws {
+        // Reservations only, no flexibility, no pacing or holds: the ceiling's own terms.
+        let floor = try Floor(Layout(
+            restaurant: "r", bufferMinutes: 10,
+            tables: [Table(id: "A", max: 2), Table(id: "B", max: 2), Table(id: "C", min: 2, max: 4), Table(id: "D", min: 2, max: 4),
+                     Table(id: "E", min: 3, max: 6)],
+            combinations: [Combination(id: "A+B", tables: ["A", "B"], min: 3, max: 4)],
+            turnTimes: TurnTimes(bands: [.init(maxParty: 2, minutes: 75), .init(minutes: 100)]),
+            services: [Service(name: "dinner", first: 18 * 60, last: 21 * 60, end: 23 * 60)]))
+        let scenario = Scenario(name: "ceiling", date: Self.date, reservations: Scenario.Reservations(
+            source: .generated(Scenario.GeneratedReservations(
+                count: 40, hourWeights: [(18, 2), (19, 4), (20, 3)], partyMix: [(2, 5), (3, 1), (4, 3), (5, 1), (6, 1)],
+                leadMinutes: 30...3_000, flexibility: 0)),
+            cancellationRate: 0.1, noShowRate: 0.05))
+        for replication in 0..<25 {
+            let demand = Demand.draw(scenario: scenario, floor: floor, seed: UInt64(77 + replication))
+            let ceiling = Simulation.run(scenario: scenario, floor: floor, demand: demand, policy: .offline)
+            for policy in [SeatingPolicy.firstFit, .bestFit, .engine, .engineRepack] {
+                let metrics = Simulation.run(scenario: scenario, floor: floor, demand: demand, policy: policy)
+                #expect(metrics.requests == demand.reservations.count, "common random numbers: \(policy)")
+                #expect(metrics.reservationCovers <= ceiling.reservationCovers,
+                        "replication \(replication): \(policy) \(metrics.reservationCovers) > ceiling \(ceiling.reservationCovers)")
+            }
+        }
+    }
+
+    @Test func theSameSeedGivesTheSameEveningAndAnotherSeedAnother() {
+        let floor = Self.floor(tables: 6)
+        let scenario = Self.walkInScenario(perHour: 5, meanMinutes: 45)
+        let one = Demand.draw(scenario: scenario, floor: floor, seed: 9), again = Demand.draw(scenario: scenario, floor: floor, seed: 9)
+        #expect(one == again)
+        #expect(one != Demand.draw(scenario: scenario, floor: floor, seed: 10))
+        #expect(Simulation.run(scenario: scenario, floor: floor, demand: one, policy: .engine)
+                == Simulation.run(scenario: scenario, floor: floor, demand: again, policy: .engine))
+    }
+
+    @Test func estimatesUseStudentsT() {
+        let estimate = Estimate([1, 2, 3, 4])
+        #expect(estimate.mean == 2.5)
+        // sd = 1.291, n = 4, t(3) = 3.182: 3.182 * 1.291 / 2 = 2.054.
+        #expect(abs(estimate.ci95 - 2.054) < 0.001)
+        #expect(Estimate([5]).ci95 == 0)
+    }
+}
