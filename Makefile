@@ -7,7 +7,7 @@ NOW ?= 2026-11-19T09:00:00Z
 DEMO_DB ?= .build/demo.db
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-deps deps build pictures golden optimum bench release clean
+.PHONY: run test test-deps deps build pictures scenarios golden optimum bench release clean
 
 deps:
 	@command -v swift >/dev/null || { echo "Swift 6 toolchain not found on PATH (https://swift.org/install)"; exit 1; }
@@ -39,6 +39,14 @@ run: build
 pictures: run
 	.build/debug/maitre preview --layout Fixtures/layouts/bistro.json --db $(DEMO_DB) --date 2026-11-20 --time 20:00 -o docs/bistro-friday-floor-2000.svg
 	.build/debug/maitre report --db $(DEMO_DB) --restaurant bistro --date 2026-11-20 -o .build/bistro-friday.html --timeline docs/bistro-friday-timeline.svg
+
+# Every fixture scenario under every policy (release build), 20 replications each: the README's comparison.
+scenarios: deps
+	swift build -c release --product maitre
+	@for scenario in Fixtures/scenarios/*.json; do \
+		/usr/bin/time -f "($$scenario: %e s)" .build/release/maitre simulate --scenario $$scenario --replications 20 --quiet \
+			--out .build/scenarios/$$(basename $$scenario .json); \
+	done
 
 # The end-to-end tests also render the day report in headless Chromium.
 test-deps: deps

@@ -52,7 +52,7 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        let chosen = SeatingPolicy.allCases.filter { policy in policies.split(separator: ",").contains { $0 == policy.rawValue } }
+        let requested = SeatingPolicy.allCases.filter { policy in policies.split(separator: ",").contains { $0 == policy.rawValue } }
         guard let data = FileManager.default.contents(atPath: scenario) else { throw CommandFailure("cannot read \(scenario)") }
         let directory = URL(fileURLWithPath: scenario).deletingLastPathComponent()
         let parsed: (scenario: Scenario, floor: Floor)
@@ -64,6 +64,12 @@ struct Simulate: ParsableCommand {
             }
         } catch let error as ProtocolError {
             throw CommandFailure("\(scenario): \(error.line)")
+        }
+        var chosen = requested
+        if parsed.scenario.reservations == nil, chosen.contains(.offline) {
+            // The ceiling is of reservation requests; walk-in-only scenarios have none.
+            chosen.removeAll { $0 == .offline }
+            if !quiet { FileHandle.standardError.write(Data("simulate: no reservations, so no offline ceiling\n".utf8)) }
         }
         let total = replications
         let report: @Sendable (Int, Double) -> Void = { done, elapsed in
