@@ -24,6 +24,9 @@ public struct MILPSolver: Sendable {
         _ = glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
         let problem = GLPKProblem(model)
         defer { problem.free() }
+        // As glpsol does: scale the matrix (GLPK's library does not on its own); badly scaled
+        // assignment models otherwise take many times longer in the simplex.
+        glp_scale_prob(problem.pointer, GLP_SF_AUTO)
         return model.isInteger
             ? solveInteger(problem.pointer, model: model, options: options)
             : solveLinear(problem.pointer, model: model, options: options)
