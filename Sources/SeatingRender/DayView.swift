@@ -58,9 +58,8 @@ public struct DayView: Sendable {
         let layout = floor.layout
         let weekday = day?.weekday
         let services = layout.services.filter { service in weekday.map(service.runs(on:)) ?? true }
-        let longest = layout.turnTimes.bands.map(\.minutes).max() ?? 120
-        var from = services.map(\.first).min() ?? 17 * 60
-        var to = services.map { $0.end ?? $0.last + longest }.max() ?? 23 * 60
+        var from = services.map { floor.window(of: $0).from }.min() ?? 17 * 60
+        var to = services.map { floor.window(of: $0).to }.max() ?? 23 * 60
         for booking in day.map({ Array($0.bookings.values) }) ?? [] where booking.status != .cancelled {
             from = min(from, booking.start)
             to = max(to, booking.end)

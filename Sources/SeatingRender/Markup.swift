@@ -26,9 +26,8 @@ enum Markup {
 
     /// A coordinate with at most one decimal, no exponent.
     static func number(_ value: Double) -> String {
-        let tenths = (value * 10).rounded()
-        if tenths == tenths.rounded(.towardZero), Int(tenths) % 10 == 0 { return String(Int(tenths) / 10) }
-        return String(Double(tenths) / 10)
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : String(Double(tenths) / 10)
     }
 
     /// Text shortened to `limit` characters with an ellipsis.

@@ -27,8 +27,9 @@ public enum SimulationCharts {
         return out
     }
 
+    /// An axis value: whole numbers from 100 on, else up to two decimals.
     static func label(_ value: Double) -> String {
-        value >= 100 ? String(Int(value.rounded())) : Markup.number(value) == "0" && value > 0 ? "0.1" : Markup.number((value * 100).rounded() / 100)
+        value >= 100 ? String(Int(value.rounded())) : String((value * 100).rounded() / 100)
     }
 
     static func legend(_ policies: [SeatingPolicy]) -> String {

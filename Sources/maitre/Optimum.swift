@@ -49,12 +49,7 @@ struct Optimum: ParsableCommand {
     func run() throws {
         guard let serviceDate = ServiceDate(date) else { throw ValidationError("--date must be YYYY-MM-DD") }
         guard (1...3_600_000).contains(timeLimitMilliseconds) else { throw ValidationError("--time-limit-ms must be in 1...3600000") }
-        guard let layoutData = FileManager.default.contents(atPath: layout) else { throw CommandFailure("cannot read \(layout)") }
-        let floor: Floor
-        switch LayoutCheck.compile(Array(layoutData)) {
-        case .failure(let failure): throw CommandFailure("\(layout): \(failure.problems.joined(separator: "; "))")
-        case .success(let compiled): floor = compiled
-        }
+        let floor = try layoutFloor(layout)
         guard let demandData = FileManager.default.contents(atPath: demand) else { throw CommandFailure("cannot read \(demand)") }
         let requests: [OfflineOptimum.Request]
         do {

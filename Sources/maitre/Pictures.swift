@@ -53,12 +53,7 @@ struct Preview: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: layout) else { throw CommandFailure("cannot read \(layout)") }
-        let floor: Floor
-        switch LayoutCheck.compile(Array(data)) {
-        case .success(let compiled): floor = compiled
-        case .failure(let failure): throw CommandFailure("\(layout): \(failure.problems.joined(separator: "; "))")
-        }
+        let floor = try layoutFloor(layout)
         var view = DayView(floor: floor)
         var moment: Int?
         if let db, let date = date.flatMap(ServiceDate.init), let time = time.flatMap(ClockTime.parse) {
@@ -158,12 +153,7 @@ struct WhatIf: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: layout) else { throw CommandFailure("cannot read \(layout)") }
-        let floor: Floor
-        switch LayoutCheck.compile(Array(data)) {
-        case .success(let compiled): floor = compiled
-        case .failure(let failure): throw CommandFailure("\(layout): \(failure.problems.joined(separator: "; "))")
-        }
+        let floor = try layoutFloor(layout)
         guard floor.layout.restaurant == restaurant else {
             throw CommandFailure("\(layout) describes restaurant \(floor.layout.restaurant), not \(restaurant)")
         }

@@ -36,3 +36,13 @@ struct StoredDay {
         }
     }
 }
+
+/// The compiled floor of a layout file, read and checked as `layout.put` would; any failure is
+/// one `CommandFailure` line naming the file (`preview`, `whatif`, `optimum`).
+func layoutFloor(_ path: String) throws -> Floor {
+    guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
+    switch LayoutCheck.compile(Array(data)) {
+    case .success(let floor): return floor
+    case .failure(let failure): throw CommandFailure("\(path): \(failure.problems.joined(separator: "; "))")
+    }
+}

@@ -35,8 +35,7 @@ import Testing
 
     @Test func aDryRunShowsWhoMovesAndChangesNothing() {
         let (harness, _) = Self.harness()
-        // Unlock the bookings: named tables lock them, so re-seat them as unlocked ones would be.
-        // T2 goes; a new two-top T4 arrives.
+        // The host named their tables, so these bookings are locked. T2 goes; a new two-top T4 arrives.
         let renamed = Self.layout(#""tables":[{"id":"T1","min":1,"max":2},{"id":"T4","min":1,"max":2},{"id":"T3","min":2,"max":4}]"#)
         let before = Self.tablesOf(harness)
         let dry = harness.send(#"{"op":"layout.put","dryRun":true,"layout":\#(renamed)}"#)

@@ -8,7 +8,7 @@
 /// - `unseatable`: party sizes from 1 to the largest unit that no table or combination seats
 ///   (gaps between the units' `min...max` ranges);
 /// - per service, `turnCovers`: the most covers the tables could seat in the service's window
-///   (first seating to `end`, or to the last seating plus a couple's turn) if every table turned
+///   (`Floor.window(of:)`: first seating to `end`, or to the last seating plus the longest turn) if every table turned
 ///   at the turn time for a party of its `max` (the day's, overrides included; without a day the
 ///   default bands), back to back with the buffer: the number of
 ///   whole turns that fit, times `max`, summed over tables (combinations are not counted twice);
@@ -54,7 +54,7 @@ public struct CapacityFigures: Sendable, Equatable {
         }
         var services: [ServiceFigures] = []
         for service in layout.services where weekday.map(service.runs(on:)) ?? true {
-            let to = service.end ?? service.last + turn(2, at: service.last)
+            let to = floor.window(of: service).to
             var turnCovers = 0
             for table in layout.tables where table.reservable {
                 let turn = turn(table.max, at: service.first)

@@ -63,6 +63,12 @@ public struct Floor: Sendable {
 
     public var tables: [Table] { layout.tables }
 
+    /// When a service's tables are in use: from its first seating to its `end`, or to its last
+    /// seating plus the longest turn time when it has none (pictures, capacity, simulations).
+    public func window(of service: Service) -> (from: Int, to: Int) {
+        (service.first, service.end ?? service.last + (layout.turnTimes.bands.map(\.minutes).max() ?? 120))
+    }
+
     /// Compiles `layout` after checking it against `rules`: `.admission` (the default) for a
     /// layout being admitted, `.invariants` for one read back from a store.
     public init(_ layout: Layout, rules: LayoutValidator.Rules = .admission) throws(LayoutRejection) {

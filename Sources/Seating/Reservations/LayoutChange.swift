@@ -33,17 +33,13 @@ public enum LayoutChange {
         public var bookings: [Booking]
     }
 
-    /// Why `booking` cannot keep its tables on `floor` given the bookings already on `day`, or
-    /// nil when it can (a booking already taken keeps its tables whatever holds and channels now
-    /// say: the door's rules, `UnitRules` with a named unit).
+    /// Why `booking` cannot keep its tables on `floor` given the bookings already on `day`
+    /// (`Standing`), or nil when it can.
     public static func keepReason(floor: Floor, day: DayState, booking: Booking) -> String? {
-        guard let unit = floor.unit(forTables: booking.tables) else {
-            return "its tables \(booking.tables.joined(separator: "+")) are not a table or combination of the new layout"
-        }
-        switch UnitRules.verdict(floor: floor, day: day, unit: unit, party: booking.party, from: booking.start,
-                                 to: booking.end + day.buffer, channel: .walkIn, named: true) {
-        case .allowed, .notForChannel, .held: return nil
-        case .doesNotFit: return "\(floor.units[unit].id) no longer seats a party of \(booking.party)"
+        switch Standing.of(booking, floor: floor, day: day) {
+        case .stands: return nil
+        case .notAUnit: return "its tables \(booking.tables.joined(separator: "+")) are not a table or combination of the new layout"
+        case .doesNotFit(let unit): return "\(floor.units[unit].id) no longer seats a party of \(booking.party)"
         case .blocked: return "a block of the new layout covers its tables"
         case .occupied: return "with the new layout (its buffer) it overlaps another booking on its tables"
         }
@@ -73,10 +69,9 @@ public enum LayoutChange {
             let dayBookings = byDate[date]!.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
             var day = DayState(floor: floor, date: date, bookings: [])
             var original: [String: [String]] = [:]
-            func keeps(_ booking: Booking) -> String? { keepReason(floor: floor, day: day, booking: booking) }
             var pending: [Booking] = []
             for booking in dayBookings where booking.locked || booking.status == .seated {
-                if let reason = keeps(booking) {
+                if let reason = keepReason(floor: floor, day: day, booking: booking) {
                     outcome.unseatable.append(Unseatable(booking: booking, reason: "\(reason) (it is \(booking.status == .seated ? "seated" : "locked"))"))
                 } else {
                     day.upsert(booking)
@@ -84,7 +79,7 @@ public enum LayoutChange {
             }
             for booking in dayBookings where !(booking.locked || booking.status == .seated) {
                 original[booking.id] = booking.tables
-                if keeps(booking) == nil { day.upsert(booking) } else { pending.append(booking) }
+                if keepReason(floor: floor, day: day, booking: booking) == nil { day.upsert(booking) } else { pending.append(booking) }
             }
             for booking in pending {
                 let query = SeatingQuery(date: date, time: booking.start, party: booking.party, duration: booking.duration,

@@ -99,7 +99,7 @@ public enum Reservations {
 
     /// The unit whose tables a request names, checked: known tables, exactly one table or one
     /// defined combination, seating the party.
-    public static func namedUnit(floor: Floor, tables: [String], party: Int) -> Result<Int, SeatingError> {
+    static func namedUnit(floor: Floor, tables: [String], party: Int) -> Result<Int, SeatingError> {
         guard !tables.isEmpty else { return .failure(.invalidTables(index: nil, message: "names no table")) }
         if let unknown = tables.firstIndex(where: { floor.tableIndex[$0] == nil }) {
             return .failure(.invalidTables(index: unknown, message: "unknown table \"\(tables[unknown])\""))

@@ -37,8 +37,6 @@ public struct ReplicationMetrics: Sendable, Equatable {
     public var walkInWaits: [Int] = []
     /// Bookings moved to other tables by re-assignments and repacks.
     public var moves = 0
-    public var cancellations = 0
-    public var noShows = 0
 
     mutating func turnAway(party: Int, at time: Int) {
         turnedAway += 1
@@ -138,6 +136,8 @@ struct DayRun {
     var waitingSince: [String: Int] = [:]
     var walkInWaitingSince: [Int: Int] = [:]
     var nextID = 0
+    /// Units in id order ("T9" before "T10"): the order `first-fit` tries them in.
+    let unitsByID: [Int]
 
     init(scenario: Scenario, floor: Floor, demand: Demand, policy: SeatingPolicy) {
         self.scenario = scenario
@@ -145,6 +145,7 @@ struct DayRun {
         self.demand = demand
         self.policy = policy
         day = DayState(floor: floor, date: scenario.date, bookings: [])
+        unitsByID = floor.units.indices.sorted { floor.idRank[$0] < floor.idRank[$1] }
         for (index, request) in demand.reservations.enumerated() { queue.push(request.requestedAt, .request(index)) }
         for (index, walkIn) in demand.walkIns.enumerated() { queue.push(walkIn.time, .walkIn(index)) }
     }
@@ -225,7 +226,7 @@ struct DayRun {
         switch policy {
         case .firstFit:
             let to = query.time + duration + day.buffer
-            for unit in floor.units.indices.sorted(by: { floor.idRank[$0] < floor.idRank[$1] })
+            for unit in unitsByID
                 where UnitRules.verdict(floor: floor, day: day, unit: unit, party: query.party, from: query.time, to: to,
                                         channel: query.channel) == .allowed {
                 return Placement(start: query.time, duration: duration, unit: unit, tables: floor.units[unit].tableIDs)
@@ -269,7 +270,6 @@ struct DayRun {
         var cancelled = booking
         cancelled.status = .cancelled
         day.upsert(cancelled)
-        metrics.cancellations += 1
     }
 
     mutating func arrive(_ id: String, at now: Int, retry: Bool = false) {
@@ -278,7 +278,6 @@ struct DayRun {
             var missed = booking
             missed.status = .noShow
             day.upsert(missed)
-            metrics.noShows += 1
             return
         }
         var without = day
@@ -365,7 +364,7 @@ struct DayRun {
         case (false, .firstFit):
             let to = now + turn + day.buffer
             if walkIn.party <= floor.largestUnit,
-               let unit = floor.units.indices.sorted(by: { floor.idRank[$0] < floor.idRank[$1] }).first(where: {
+               let unit = unitsByID.first(where: {
                    UnitRules.verdict(floor: floor, day: day, unit: $0, party: walkIn.party, from: now, to: to, channel: .walkIn) == .allowed
                }) {
                 placement = Placement(start: now, duration: turn, unit: unit, tables: floor.units[unit].tableIDs)

@@ -56,8 +56,8 @@ public struct SimulationSummary: Sendable {
         self.policies = policies
         let seats = Double(max(1, floor.layout.seats))
         let services = floor.layout.services.filter { $0.runs(on: date.weekday) }
-        let longest = floor.layout.turnTimes.bands.map(\.minutes).max() ?? 120
-        let open = services.map(\.first).min() ?? 0, close = services.map { $0.end ?? $0.last + longest }.max() ?? 60
+        let open = services.map { floor.window(of: $0).from }.min() ?? 0
+        let close = services.map { floor.window(of: $0).to }.max() ?? 60
         let hours = Double(max(60, close - open)) / 60
         var byHour = Set<Int>(), byParty = Set<Int>()
         for run in runs {
