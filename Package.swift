@@ -25,11 +25,17 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(name: "MILP", dependencies: ["CGLPK"]),
         .target(name: "MaitreJSON"),
         .target(name: "Seating", dependencies: ["MILP"]),
         .target(name: "SeatingRender", dependencies: ["Seating"]),
-        .target(name: "SeatingStore", dependencies: ["Seating", "MaitreJSON", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "SeatingStore", dependencies: ["Seating", "MaitreJSON", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "SeatingService",
             dependencies: [
@@ -52,7 +58,11 @@ let package = Package(
         ),
         .testTarget(name: "MaitreJSONTests", dependencies: ["MaitreJSON"]),
         .testTarget(name: "SeatingRenderTests", dependencies: ["SeatingRender", "Seating"]),
-        .testTarget(name: "SeatingStoreTests", dependencies: ["SeatingStore", "MaitreJSON", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(
+            name: "SeatingStoreTests",
+            dependencies: ["SeatingStore", "MaitreJSON", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "SeatingServiceTests",
             dependencies: [
@@ -61,7 +71,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "MaitreEndToEndTests", dependencies: ["maitre", "SeatingService", "MaitreJSON", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "MaitreEndToEndTests",
+            dependencies: ["maitre", "SeatingService", "MaitreJSON", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

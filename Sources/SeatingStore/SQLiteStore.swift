@@ -152,9 +152,7 @@ public final class SQLiteStore: Store {
         for row in try Row.fetchAll(db, sql: "SELECT date, version FROM day WHERE restaurant = ? AND date >= ?",
                                     arguments: [restaurant, date.description]) {
             let reader = ColumnReader(row: row, record: "day of \(restaurant)")
-            let text: String = try reader.value("date")
-            guard let day = ServiceDate(text) else { throw reader.corrupt("date", "not a date YYYY-MM-DD: \(text)") }
-            versions[DayKey(restaurant: restaurant, date: day)] = try reader.value("version")
+            versions[DayKey(restaurant: restaurant, date: try reader.date("date"))] = try reader.value("version")
         }
         return versions
     }
@@ -261,8 +259,7 @@ public final class SQLiteStore: Store {
         for booking in bookings {
             if let row = try Row.fetchOne(db, sql: "SELECT restaurant, date FROM booking WHERE id = ?", arguments: [booking.id]) {
                 let reader = ColumnReader(row: row, record: "booking \(booking.id)")
-                let text: String = try reader.value("date")
-                guard let date = ServiceDate(text) else { throw reader.corrupt("date", "not a date YYYY-MM-DD: \(text)") }
+                let date = try reader.date("date")
                 if date != booking.date { touched.insert(DayKey(restaurant: try reader.value("restaurant"), date: date)) }
             }
             try BookingRecord(booking).insert(db, onConflict: .replace)

@@ -93,6 +93,9 @@ public enum StoreError: Error, Sendable, Equatable {
     case duplicateKey(String)
     /// The storage itself failed (disk, lock, I/O); nothing was written.
     case failure(String)
+    /// The database server cannot be reached (down, restarting, network); nothing was written
+    /// and the request may be retried. The store reconnects by itself on a later call.
+    case unavailable(String)
     /// A stored value cannot be read as what it must be: `record` names the row (`booking
     /// B000042`, `layout of bistro`), `field` its column. Nothing is repaired or guessed.
     case corrupt(record: String, field: String, problem: String)
@@ -104,6 +107,7 @@ extension StoreError: CustomStringConvertible {
         case .conflict(let text): "conflict: \(text)"
         case .duplicateKey(let key): "idempotency key \(key) taken concurrently"
         case .failure(let text): text
+        case .unavailable(let text): "database unavailable: \(text)"
         case .corrupt(let record, let field, let problem): "\(record), field \(field): \(problem)"
         }
     }

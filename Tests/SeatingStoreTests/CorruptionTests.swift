@@ -7,18 +7,18 @@ import Testing
 /// Stored values that cannot be read are errors naming the row and column, never defaults; the
 /// audit lists every problem of a database.
 @Suite struct CorruptionTests {
-    static let date = SQLiteStoreTests.date
-    static let key = SQLiteStoreTests.key
+    static let date = StoreConformanceTests.date
+    static let key = StoreConformanceTests.key
 
     /// A database file with a layout and two bookings on different tables, and the path.
     static func healthyDatabase() throws -> String {
-        let path = SQLiteStoreTests.temporaryPath()
+        let path = StoreConformanceTests.temporaryPath()
         let store = try SQLiteStore(path: path)
         let layout = Layout(restaurant: "r", tables: [Table(id: "T1", max: 2), Table(id: "T2", max: 2)],
                             services: [Service(name: "d", first: 1080, last: 1260)])
         _ = try store.saveLayout(layout, expectedVersion: 0, unchangedDays: nil)
-        try store.commit(WriteBatch(expectedVersions: [key: 0], bookings: [SQLiteStoreTests.booking("B000001"),
-                                                                            SQLiteStoreTests.booking("B000002", table: "T2")],
+        try store.commit(WriteBatch(expectedVersions: [key: 0], bookings: [StoreConformanceTests.booking("B000001"),
+                                                                            StoreConformanceTests.booking("B000002", table: "T2")],
                                     idempotency: [IdempotencyRecord(restaurant: "r", key: "k-B000001", fingerprint: "{}", bookingID: "B000001")]))
         _ = try store.newBookingID()
         return path

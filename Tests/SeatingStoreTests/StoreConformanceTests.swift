@@ -1,11 +1,46 @@
 import Foundation
 import MaitreJSON
+import PostgresTestSupport
 import Seating
 import SeatingStore
 import Testing
 
-/// The SQLite store's own guarantees, with two connections standing in for two processes.
-@Suite struct SQLiteStoreTests {
+/// A store under test and how to open it again (a second connection, or a restarted process).
+struct StoreUnderTest: CustomTestStringConvertible {
+    enum Kind: String, CaseIterable, Sendable { case memory, sqlite, postgres }
+
+    let kind: Kind
+    /// A new connection to the same data (the same instance for the in-memory store).
+    let open: () throws -> any Store
+    let cleanup: () -> Void
+
+    var testDescription: String { kind.rawValue }
+
+    /// The kinds this machine can test: PostgreSQL only when a throwaway cluster started
+    /// (`PostgresAvailability` fails the run under CI when it did not).
+    static var kinds: [Kind] { PostgresCluster.shared == nil ? [.memory, .sqlite] : Kind.allCases }
+
+    static func make(_ kind: Kind) throws -> StoreUnderTest {
+        switch kind {
+        case .memory:
+            let store = InMemoryStore()
+            return StoreUnderTest(kind: kind, open: { store }, cleanup: {})
+        case .sqlite:
+            let path = StoreConformanceTests.temporaryPath()
+            return StoreUnderTest(kind: kind, open: { try SQLiteStore(path: path) }, cleanup: {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            })
+        case .postgres:
+            let url = try #require(PostgresCluster.shared).createDatabase()
+            return StoreUnderTest(kind: kind, open: { try PostgresStore(url: url) }, cleanup: {})
+        }
+    }
+}
+
+/// The `Store` contract, one suite run against every store (in-memory, SQLite, PostgreSQL):
+/// versions, conflicts between connections standing in for processes, unique keys and ids,
+/// atomic layout saves, reopening.
+@Suite struct StoreConformanceTests {
     static func layout(_ restaurant: String) -> Layout {
         Layout(restaurant: restaurant, tables: [Table(id: "T1", max: 2)], services: [Service(name: "d", first: 1080, last: 1260)])
     }
@@ -23,8 +58,10 @@ import Testing
                 createdAt: "2026-11-19T09:00:00Z", updatedAt: "2026-11-19T09:00:00Z")
     }
 
-    @Test func roundTripsBookingsAndVersions() throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: StoreUnderTest.kinds) func roundTripsBookingsAndVersions(_ kind: StoreUnderTest.Kind) throws {
+        let subject = try StoreUnderTest.make(kind)
+        defer { subject.cleanup() }
+        let store = try subject.open()
         #expect(try store.dayVersion(Self.key) == 0)
         let booking = Self.booking("B1")
         try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [booking]))
@@ -35,11 +72,11 @@ import Testing
         #expect(try store.activeBookings(restaurant: "r", from: Self.date.adding(days: 1)!) == [])
     }
 
-    @Test func staleWriterGetsAConflictAndWritesNothing() throws {
-        let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let first = try SQLiteStore(path: path)
-        let second = try SQLiteStore(path: path)
+    @Test(arguments: StoreUnderTest.kinds) func staleWriterGetsAConflictAndWritesNothing(_ kind: StoreUnderTest.Kind) throws {
+        let subject = try StoreUnderTest.make(kind)
+        defer { subject.cleanup() }
+        let first = try subject.open()
+        let second = try subject.open()
         let seenByBoth = try first.dayVersion(Self.key)
         #expect(try second.dayVersion(Self.key) == seenByBoth)
         try first.commit(WriteBatch(expectedVersions: [Self.key: seenByBoth], bookings: [Self.booking("B1")]))
@@ -49,8 +86,24 @@ import Testing
         #expect(try second.day(Self.key).bookings.map(\.id) == ["B1"])
     }
 
-    @Test func idempotencyKeysAreUniquePerRestaurant() throws {
-        let store = try SQLiteStore(path: ":memory:")
+    /// A reshuffle's batch: the new party takes T1 and the party it displaces moves to T2, listed
+    /// new-first. No store may see the new party meet the old minutes of the one moving away.
+    @Test(arguments: StoreUnderTest.kinds) func aBatchMayGiveATableToANewPartyAsItsOldPartyMovesOff(_ kind: StoreUnderTest.Kind) throws {
+        let subject = try StoreUnderTest.make(kind)
+        defer { subject.cleanup() }
+        let store = try subject.open()
+        try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")]))
+        let moved = Self.booking("B1", table: "T2")
+        try store.commit(WriteBatch(expectedVersions: [Self.key: 1], bookings: [Self.booking("B2"), moved]))
+        let stored = try store.day(Self.key).bookings
+        #expect(stored.map(\.id) == ["B1", "B2"])
+        #expect(stored.map(\.tables) == [["T2"], ["T1"]])
+    }
+
+    @Test(arguments: StoreUnderTest.kinds) func idempotencyKeysAreUniquePerRestaurant(_ kind: StoreUnderTest.Kind) throws {
+        let subject = try StoreUnderTest.make(kind)
+        defer { subject.cleanup() }
+        let store = try subject.open()
         let record = IdempotencyRecord(restaurant: "r", key: "k", fingerprint: "f", bookingID: "B1")
         try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")], idempotency: [record]))
         #expect(try store.idempotency(restaurant: "r", key: "k") == record)
@@ -62,11 +115,11 @@ import Testing
         try store.commit(WriteBatch(idempotency: [elsewhere]))
     }
 
-    @Test func bookingIDsAreUniqueAcrossConnections() throws {
-        let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let first = try SQLiteStore(path: path)
-        let second = try SQLiteStore(path: path)
+    @Test(arguments: StoreUnderTest.kinds) func bookingIDsAreUniqueAcrossConnections(_ kind: StoreUnderTest.Kind) throws {
+        let subject = try StoreUnderTest.make(kind)
+        defer { subject.cleanup() }
+        let first = try subject.open()
+        let second = try subject.open()
         var ids: Set<String> = []
         for _ in 0..<200 {
             ids.insert(try first.newBookingID())
@@ -75,8 +128,10 @@ import Testing
         #expect(ids.count == 400)
     }
 
-    @Test func movingABookingToAnotherDateBumpsBothDays() throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: StoreUnderTest.kinds) func movingABookingToAnotherDateBumpsBothDays(_ kind: StoreUnderTest.Kind) throws {
+        let subject = try StoreUnderTest.make(kind)
+        defer { subject.cleanup() }
+        let store = try subject.open()
         var booking = Self.booking("B1")
         try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [booking]))
         booking.date = Self.date.adding(days: 1)!
@@ -87,27 +142,27 @@ import Testing
         #expect(try store.day(nextKey).bookings.map(\.id) == ["B1"])
     }
 
-    @Test func layoutsAreVersionedAndReopeningKeepsEverything() throws {
-        let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+    @Test(arguments: StoreUnderTest.kinds) func layoutsAreVersionedAndReopeningKeepsEverything(_ kind: StoreUnderTest.Kind) throws {
+        let subject = try StoreUnderTest.make(kind)
+        defer { subject.cleanup() }
         do {
-            let store = try SQLiteStore(path: path)
+            let store = try subject.open()
             let layout = Self.layout("r")
             #expect(try store.saveLayout(layout, expectedVersion: 0, unchangedDays: nil) == 1)
             #expect(throws: StoreError.self) { try store.saveLayout(layout, expectedVersion: 0, unchangedDays: nil) }
             #expect(try store.saveLayout(layout, expectedVersion: 1, unchangedDays: nil) == 2)
             try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")]))
         }
-        let reopened = try SQLiteStore(path: path)
+        let reopened = try subject.open()
         #expect(try reopened.layout(restaurant: "r")?.version == 2)
         #expect(try reopened.restaurantCount() == 1)
         #expect(try reopened.booking(id: "B1") == Self.booking("B1"))
     }
 
-    @Test func aLayoutAndItsReseatedBookingsAreSavedTogetherOrNotAtAll() throws {
-        let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let store = try SQLiteStore(path: path)
+    @Test(arguments: StoreUnderTest.kinds) func aLayoutAndItsReseatedBookingsAreSavedTogetherOrNotAtAll(_ kind: StoreUnderTest.Kind) throws {
+        let subject = try StoreUnderTest.make(kind)
+        defer { subject.cleanup() }
+        let store = try subject.open()
         _ = try store.saveLayout(Self.layout("r"), expectedVersion: 0, unchangedDays: nil)
         try store.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")]))
         var moved = Self.booking("B1", table: "T2")
@@ -126,11 +181,11 @@ import Testing
         #expect(try store.dayVersion(Self.key) == now[Self.key]! + 1, "the day's version moves with the booking")
     }
 
-    @Test func layoutSaveRefusesWhenABookingSlippedIn() throws {
-        let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let checker = try SQLiteStore(path: path)
-        let booker = try SQLiteStore(path: path)
+    @Test(arguments: StoreUnderTest.kinds) func layoutSaveRefusesWhenABookingSlippedIn(_ kind: StoreUnderTest.Kind) throws {
+        let subject = try StoreUnderTest.make(kind)
+        defer { subject.cleanup() }
+        let checker = try subject.open()
+        let booker = try subject.open()
         let layout = Self.layout("r")
         _ = try checker.saveLayout(layout, expectedVersion: 0, unchangedDays: nil)
         try booker.commit(WriteBatch(expectedVersions: [Self.key: 0], bookings: [Self.booking("B1")]))
