@@ -161,13 +161,14 @@ public final class SeatingService {
     }
 
     /// Commits `batch`, then refreshes the cached days it touched from `states` (the days as the
-    /// engine computed them).
+    /// engine computed them). Once the batch is committed nothing fails the request: a day whose
+    /// new version cannot be read (the database just went away) is dropped from the cache.
     func commit(_ batch: WriteBatch, states: [DayKey: DayState], layoutVersion: Int) throws {
         try store.commit(batch)
         for (key, state) in states {
             let readVersion = batch.expectedVersions[key] ?? 0
             days.committed(key, state: state, layoutVersion: layoutVersion, readVersion: readVersion,
-                           newVersion: try store.dayVersion(key))
+                           newVersion: (try? store.dayVersion(key)) ?? -1)
         }
     }
 

@@ -63,6 +63,9 @@ struct Check: ParsableCommand {
             }
         }
         if let db {
+            if PostgresStore.handles(db) {
+                throw CommandFailure("\(db): check --db audits SQLite files only; PostgreSQL enforces one party per table-minute itself (an exclusion constraint) and reads every row strictly")
+            }
             guard FileManager.default.fileExists(atPath: db) else {
                 throw CommandFailure("\(db): no such database (only `maitre serve` creates one)")
             }

@@ -19,7 +19,7 @@ struct Export: ParsableCommand {
                 --date 2026-11-20 --party 4 --time 19:30 --mps -o four.mps
             """)
 
-    @Option(help: "The SQLite database (must exist; only `maitre serve` creates one).")
+    @Option(help: "The database: a SQLite file (must exist; only `maitre serve` creates one) or a postgres:// URL.")
     var db: String = "maitre.db"
 
     @Option(help: "The restaurant id.")

@@ -33,7 +33,7 @@ struct Preview: ParsableCommand {
     @Option(help: "The layout JSON file (the `layout` object of layout.put).")
     var layout: String
 
-    @Option(help: "A SQLite database whose bookings of the layout's restaurant show on the plan (with --date and --time).")
+    @Option(help: "A database (SQLite file or postgres:// URL) whose bookings of the layout's restaurant show on the plan (with --date and --time).")
     var db: String?
 
     @Option(help: "The service date, YYYY-MM-DD (with --db).")
@@ -80,7 +80,7 @@ struct Report: ParsableCommand {
                 --time 20:00 -o day.html --timeline day.svg
             """)
 
-    @Option(help: "The SQLite database (must exist).")
+    @Option(help: "The database: a SQLite file (must exist) or a postgres:// URL.")
     var db: String
 
     @Option(help: "The restaurant id.")
@@ -133,7 +133,7 @@ struct WhatIf: ParsableCommand {
                 --from 2026-11-20 -o whatif.html
             """)
 
-    @Option(help: "The SQLite database (must exist).")
+    @Option(help: "The database: a SQLite file (must exist) or a postgres:// URL.")
     var db: String
 
     @Option(help: "The restaurant id.")
@@ -157,11 +157,10 @@ struct WhatIf: ParsableCommand {
         guard floor.layout.restaurant == restaurant else {
             throw CommandFailure("\(layout) describes restaurant \(floor.layout.restaurant), not \(restaurant)")
         }
-        guard FileManager.default.fileExists(atPath: db) else { throw CommandFailure("\(db): no such database (only `maitre serve` creates one)") }
         let start = from.flatMap(ServiceDate.init) ?? SeatingService.today(clock: SystemClock(), timezone: floor.layout.timezone)
         let bookings: [Booking], before: Floor?
+        let store = try ExistingStore.open(db)
         do {
-            let store = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
             bookings = try store.activeBookings(restaurant: restaurant, from: start)
             before = try store.layout(restaurant: restaurant).map { try Floor($0.layout, rules: .invariants) }
         } catch {

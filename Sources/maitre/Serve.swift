@@ -17,6 +17,7 @@ struct Serve: ParsableCommand {
 
             Examples:
               echo '{"id":1,"op":"ping"}' | maitre serve --db maitre.db
+              maitre serve --db postgres://maitre@127.0.0.1:5432/maitre < in.ndjson
               maitre serve --store memory --now 2026-11-21T12:00:00Z < in.ndjson
             """)
 
@@ -25,10 +26,10 @@ struct Serve: ParsableCommand {
         case memory
     }
 
-    @Option(help: "Where state lives: sqlite (durable, the default) or memory (gone when the process ends).")
+    @Option(help: "Where state lives: sqlite (durable, the default) or memory (gone when the process ends); a postgres:// --db implies PostgreSQL.")
     var store: StoreKind = .sqlite
 
-    @Option(help: "The SQLite database file (created if missing, said on stderr); :memory: for a private in-memory database.")
+    @Option(help: "The SQLite database file (created if missing, said on stderr), :memory: for a private in-memory database, or a PostgreSQL URL (postgres://user@host:port/dbname; its tables are created if missing).")
     var db: String = "maitre.db"
 
     @Option(help: "Freeze the clock at this UTC instant (e.g. 2026-11-21T12:00:00Z), for reproducible transcripts.")
@@ -61,6 +62,9 @@ struct Serve: ParsableCommand {
         let backing: Store
         do {
             switch store {
+            case .sqlite where PostgresStore.handles(db):
+                backing = try PostgresStore(url: db)
+                logger.info("opened the PostgreSQL store at \(PostgresStore.redacted(db))")
             case .sqlite:
                 let creating = db != ":memory:" && !FileManager.default.fileExists(atPath: db)
                 backing = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
@@ -70,7 +74,7 @@ struct Serve: ParsableCommand {
                 logger.info("in-memory store (nothing survives this process)")
             }
         } catch {
-            throw CommandFailure("cannot open the store at \(db): \(error)")
+            throw CommandFailure("cannot open the store at \(PostgresStore.redacted(db)): \(error)")
         }
         let service = SeatingService(store: backing, clock: clock, cachedDays: cachedDays,
                                      reshuffle: reshuffleMs > 0 ? Reshuffle.Limits(timeLimitMilliseconds: reshuffleMs) : nil,

@@ -3,19 +3,15 @@ import Seating
 import SeatingService
 import SeatingStore
 
-/// A restaurant-day read from an existing SQLite database, for the commands that look at one
-/// (`export`, `report`, `preview`): the file must exist (only `serve` creates one), and any
-/// failure becomes one `CommandFailure` line.
+/// A restaurant-day read from an existing database (`ExistingStore`), for the commands that
+/// look at one (`export`, `report`, `preview`); any failure becomes one `CommandFailure` line.
 struct StoredDay {
     let floor: Floor
     let day: DayState
 
     init(db: String, restaurant: String, date: ServiceDate, layout: Layout? = nil) throws {
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw CommandFailure("\(db): no such database (only `maitre serve` creates one)")
-        }
+        let store = try ExistingStore.open(db)
         do {
-            let store = try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
             let chosen: Layout
             if let layout {
                 chosen = layout

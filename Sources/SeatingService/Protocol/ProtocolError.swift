@@ -57,9 +57,14 @@ public struct ProtocolError: Error, Sendable, Equatable {
     }
 
     /// Renders a store failure: `internal`, nothing changed. Corrupt stored data adds
-    /// `"reason": "corrupt"` and the `record` and stored `column` at fault.
+    /// `"reason": "corrupt"` and the `record` and stored `column` at fault; a database that
+    /// cannot be reached adds `"reason": "unavailable"` and `"retryable": true`.
     public init(_ error: StoreError) {
         switch error {
+        case .unavailable:
+            self.init(.internal, "\(error); retry shortly", details: [
+                JSONMember("reason", "unavailable"), JSONMember("retryable", .bool(true)),
+            ])
         case .corrupt(let record, let column, _):
             self.init(.internal, "stored data is corrupt, nothing was changed: \(error)", details: [
                 JSONMember("reason", "corrupt"), JSONMember("record", .string(record)), JSONMember("column", .string(column)),
