@@ -1,5 +1,6 @@
 # Maître: the two commands a newcomer runs are `make run` and `make test`.
-# Both install what the machine lacks (libglpk-dev, libsqlite3-dev; chromium for the tests) first;
+# Both install what the machine lacks (libglpk-dev, libsqlite3-dev, libpq-dev; chromium and the
+# postgresql server for the tests) first;
 # Swift 6 must be on PATH.
 
 SESSION ?= Fixtures/sessions/bistro-friday-night.ndjson
@@ -11,9 +12,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 deps:
 	@command -v swift >/dev/null || { echo "Swift 6 toolchain not found on PATH (https://swift.org/install)"; exit 1; }
-	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/sqlite3.h ]; then \
-		echo "Installing libglpk-dev (GLPK, the integer programming solver) and libsqlite3-dev (the embedded store)..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev libsqlite3-dev >/dev/null; \
+	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/sqlite3.h ] || [ ! -f /usr/include/postgresql/libpq-fe.h ]; then \
+		echo "Installing libglpk-dev (GLPK, the integer programming solver), libsqlite3-dev (the embedded store) and libpq-dev (the PostgreSQL client)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev libsqlite3-dev libpq-dev >/dev/null; \
 	fi
 
 build: deps
@@ -48,11 +49,12 @@ scenarios: deps
 			--out .build/scenarios/$$(basename $$scenario .json); \
 	done
 
-# The end-to-end tests also render the day report in headless Chromium.
+# The end-to-end tests also render the day report in headless Chromium, and the PostgreSQL tests
+# start their own throwaway server (initdb + pg_ctl on loopback; no system service is started).
 test-deps: deps
-	@if ! command -v chromium >/dev/null; then \
-		echo "Installing chromium (the report's browser check)..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "Installing chromium (the report's browser check) and postgresql (throwaway test servers)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql >/dev/null; \
 	fi
 
 test: test-deps

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// Every `Fixtures/sessions/NAME.ndjson` replayed through the real binary must answer exactly
@@ -15,15 +16,18 @@ import Testing
         #expect(Self.sessions.count >= 4, "found \(Self.sessions)")
     }
 
-    /// Both stores must give the same bytes: SQLite (the default, here in memory) and the in-memory one.
+    /// Every store must give the same bytes: SQLite (the default, here in memory), the in-memory
+    /// one, and PostgreSQL (a new database of the throwaway cluster per run) where it can start.
     static let stores: [[String]] = [["--db", ":memory:"], ["--store", "memory"]]
+        + (PostgresCluster.shared == nil ? [] : [["--db", "postgres"]])
 
     @Test(arguments: GoldenSessionTests.sessions, GoldenSessionTests.stores)
     func sessionMatchesGolden(name: String, store: [String]) throws {
         let directory = MaitreBinary.packageRoot.appendingPathComponent("Fixtures/sessions")
         let input = try Data(contentsOf: directory.appendingPathComponent("\(name).ndjson"))
         let expectedURL = directory.appendingPathComponent("\(name).expected.ndjson")
-        let run = try MaitreBinary.serve(input, arguments: ["serve"] + store + ["--now", "2026-11-19T09:00:00Z"])
+        let storeArguments = store == ["--db", "postgres"] ? ["--db", try #require(PostgresCluster.shared).createDatabase()] : store
+        let run = try MaitreBinary.serve(input, arguments: ["serve"] + storeArguments + ["--now", "2026-11-19T09:00:00Z"])
         #expect(run.status == 0)
         let requests = String(decoding: input, as: UTF8.self).split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
         let responses = String(decoding: run.stdout, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()

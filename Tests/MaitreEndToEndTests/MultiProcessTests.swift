@@ -3,14 +3,15 @@ import MaitreJSON
 import Seating
 import Testing
 
-/// Several `maitre serve` processes on one SQLite file never double-book.
+/// Several `maitre serve` processes on one database (a SQLite file, or PostgreSQL) never double-book.
 @Suite struct MultiProcessTests {
     static var processes: Int { ProcessInfo.processInfo.environment["MAITRE_LONG"] == "1" ? 8 : 4 }
     static var perProcess: Int { ProcessInfo.processInfo.environment["MAITRE_LONG"] == "1" ? 400 : 60 }
 
-    @Test func concurrentProcessesNeverShareATableMinute() throws {
-        let db = temporaryDatabase()
-        defer { removeDatabase(db) }
+    @Test(arguments: SharedDatabase.available)
+    func concurrentProcessesNeverShareATableMinute(_ database: SharedDatabase) throws {
+        let (db, remove) = try database.make()
+        defer { remove() }
         #expect(try ServeProcess.run([Workload.put()], arguments: ["serve", "--db", db]).first?["ok"] == true)
         var rng = SeededRandom(seed: 7)
         let processes = Self.processes
@@ -57,7 +58,7 @@ import Testing
         #expect(storedIDs.count == acknowledged.count, "nothing stored that was not acknowledged")
         #expect(sharedIDs.values.allSatisfy { $0.count == 1 }, "a key shared by processes is one booking: \(sharedIDs)")
         #expect(acknowledged.count >= 60, "the day really filled up (\(acknowledged.count) bookings)")
-        print("concurrency: \(processes) processes, \(streams.map(\.count).reduce(0, +)) requests, \(answered) booking answers, \(acknowledged.count) distinct bookings, \(moves) reshuffle moves, \(Workload.overlaps(stored).count) overlaps")
+        print("concurrency (\(database)): \(processes) processes, \(streams.map(\.count).reduce(0, +)) requests, \(answered) booking answers, \(acknowledged.count) distinct bookings, \(moves) reshuffle moves, \(Workload.overlaps(stored).count) overlaps")
     }
 }
 
@@ -65,9 +66,10 @@ import Testing
 @Suite struct CrashTests {
     static var rounds: Int { ProcessInfo.processInfo.environment["MAITRE_LONG"] == "1" ? 200 : 6 }
 
-    @Test func killedProcessKeepsEveryAcknowledgedBookingExactlyOnce() throws {
-        let db = temporaryDatabase()
-        defer { removeDatabase(db) }
+    @Test(arguments: SharedDatabase.available)
+    func killedProcessKeepsEveryAcknowledgedBookingExactlyOnce(_ database: SharedDatabase) throws {
+        let (db, remove) = try database.make()
+        defer { remove() }
         #expect(try ServeProcess.run([Workload.put()], arguments: ["serve", "--db", db]).first?["ok"] == true)
         var rng = SeededRandom(seed: UInt64(ProcessInfo.processInfo.environment["MAITRE_SEED"].flatMap(UInt64.init) ?? 11))
         var acknowledged: [String: (request: String, id: String)] = [:]   // key -> first answer
@@ -114,6 +116,6 @@ import Testing
         #expect(storedKeys.isSuperset(of: keys), "every acknowledged booking is stored")
         #expect(storedKeys.isSubset(of: Set(sentKeys.keys)), "nothing stored that was never sent")
         let lost = keys.filter { !storedKeys.contains($0) }.count
-        print("crash: \(kills) SIGKILLs, \(sentKeys.count) requests sent, \(acknowledged.count) acknowledged, \(stored.count) stored, \(lost) lost")
+        print("crash (\(database)): \(kills) SIGKILLs, \(sentKeys.count) requests sent, \(acknowledged.count) acknowledged, \(stored.count) stored, \(lost) lost")
     }
 }

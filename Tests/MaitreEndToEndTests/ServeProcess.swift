@@ -1,4 +1,6 @@
 import Foundation
+import PostgresTestSupport
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -128,4 +130,25 @@ func temporaryDatabase() -> String {
 
 func removeDatabase(_ path: String) {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
+/// The databases the multi-process tests run against: a SQLite file, and a new database of the
+/// throwaway PostgreSQL cluster where one could start (`PostgresAvailability` fails CI otherwise).
+enum SharedDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    static var available: [SharedDatabase] { PostgresCluster.shared == nil ? [.sqlite] : allCases }
+
+    var testDescription: String { rawValue }
+
+    /// A new, empty database's `--db` value and how to remove it.
+    func make() throws -> (db: String, remove: () -> Void) {
+        switch self {
+        case .sqlite:
+            let path = temporaryDatabase()
+            return (path, { removeDatabase(path) })
+        case .postgres:
+            return (try #require(PostgresCluster.shared).createDatabase(), {})
+        }
+    }
 }
