@@ -35,6 +35,15 @@ func runBenchmarks() throws {
         }
         return
     }
+    if arguments.contains("--stores-only") {
+        // Several serve processes on one SQLite file and on PostgreSQL: `--stores-only --maitre PATH
+        // [--postgres URL] [--processes 1,2,4] [--per-process 400]`.
+        guard let binary = option("--maitre") else { throw CommandLineError("--stores-only needs --maitre PATH") }
+        let counts = (option("--processes") ?? "1,2,4").split(separator: ",").compactMap { Int($0) }
+        try runStoreBenchmark(binary: binary, postgres: option("--postgres"), processCounts: counts,
+                              perProcess: Int(option("--per-process") ?? "") ?? 400, root: root)
+        return
+    }
     if arguments.contains("--misses-only") {
         // Misses against the exact check: `--misses-only [--seeds 5,6] [--guests N] [--no-brasserie]
         // [--no-hall] [--reshuffle-ms 50] [--search-budget N] [--explain]`.
