@@ -74,6 +74,11 @@ public final class SeatingService {
         } catch let error as StoreError {
             let failure = ProtocolError(error)
             if failure.code == .internal { logInternal(failure, id: id, op: op) }
+            if failure.code == .unavailable {
+                logger.warning("database unavailable: \(failure.message)", metadata: [
+                    "request": .string(JSONWriter.string(id)), "op": .string(op),
+                ])
+            }
             return Self.failure(id: id, failure)
         } catch {
             let failure = ProtocolError(.internal, "unexpected error, nothing was changed: \(error)")

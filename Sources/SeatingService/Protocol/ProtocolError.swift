@@ -25,6 +25,8 @@ public struct ProtocolError: Error, Sendable, Equatable {
         case invalidState = "invalid_state"
         case partyTooLarge = "party_too_large"
         case tooLarge = "too_large"
+        /// The database cannot be reached (PostgreSQL down or restarting): nothing changed, retry.
+        case unavailable
         case `internal`
     }
 
@@ -56,15 +58,13 @@ public struct ProtocolError: Error, Sendable, Equatable {
         return .object(members)
     }
 
-    /// Renders a store failure: `internal`, nothing changed. Corrupt stored data adds
-    /// `"reason": "corrupt"` and the `record` and stored `column` at fault; a database that
-    /// cannot be reached adds `"reason": "unavailable"` and `"retryable": true`.
+    /// Renders a store failure: `internal`, nothing changed; corrupt stored data adds
+    /// `"reason": "corrupt"` and the `record` and stored `column` at fault. A database that
+    /// cannot be reached is `unavailable` with `"retryable": true`.
     public init(_ error: StoreError) {
         switch error {
         case .unavailable:
-            self.init(.internal, "\(error); retry shortly", details: [
-                JSONMember("reason", "unavailable"), JSONMember("retryable", .bool(true)),
-            ])
+            self.init(.unavailable, "\(error); retry shortly", details: [JSONMember("retryable", .bool(true))])
         case .corrupt(let record, let column, _):
             self.init(.internal, "stored data is corrupt, nothing was changed: \(error)", details: [
                 JSONMember("reason", "corrupt"), JSONMember("record", .string(record)), JSONMember("column", .string(column)),
