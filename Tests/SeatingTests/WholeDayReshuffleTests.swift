@@ -43,6 +43,33 @@ import Testing
         #expect(answer.slots.map(\.reshuffle) == [true])
     }
 
+    /// In a pool of identical tables, which booking gives way matters: the chain search alone (no
+    /// integer program) must take off the one that has somewhere else to go, not the one sharing
+    /// most minutes with the newcomer, and find the plan at once (three tries: the couple on T, then
+    /// the four to the pool, then the six to C). Taking off the other four first needs a deeper
+    /// chain that moves it back into the pool.
+    @Test func theChainSearchPicksTheBookingInAPoolThatCanGoElsewhere() {
+        // T (2-4) holds a four; A1, A2 (4-6, identical: a pool) hold a four (same time as the first
+        // four) and a six (a quarter later); C (6-8) is free. A couple can only sit on T: the four
+        // goes to the pool, and the six, not the other four, gives way to C.
+        let floor = Self.floor([
+            Table(id: "T", min: 2, max: 4), Table(id: "A1", min: 4, max: 6), Table(id: "A2", min: 4, max: 6),
+            Table(id: "C", min: 6, max: 8),
+        ])
+        let day = DayState(floor: floor, date: Self.date, bookings: [
+            Self.booking("b1", "T", party: 4), Self.booking("b2", "A1", party: 4),
+            Self.booking("b3", "A2", party: 6, start: 19 * 60 + 15),
+        ])
+        let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 2)
+        #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: query) == .refuse(.noTable))
+        let chainsOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 3)
+        let plan = Reshuffle.find(floor: floor, day: day, query: query, limits: chainsOnly)
+        #expect(plan?.placement.tables == ["T"])
+        #expect(plan?.moves == [
+            Reshuffle.Move(booking: "b1", from: ["T"], to: ["A2"]), Reshuffle.Move(booking: "b3", from: ["A2"], to: ["C"]),
+        ])
+    }
+
     @Test func lockedAndSeatedBookingsNeverMove() {
         for fixed in [Self.booking("b3", "Z", party: 3, locked: true), Self.booking("b3", "Z", party: 3, status: .seated)] {
             let day = DayState(floor: Self.ladder, date: Self.date, bookings: [

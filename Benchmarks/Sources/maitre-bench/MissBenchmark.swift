@@ -5,7 +5,7 @@ import SeatingService
 import SeatingStore
 
 /// Misses: guests turned away although an exact check finds a whole-day re-assignment that seats
-/// them at a time they would take. A seeded Friday of online guests asking availability near the
+/// them at a time they would take. A seeded Friday or Saturday (`date`) of online guests asking availability near the
 /// time they want (party mix of the replays, flexibility 0, 30 or 60 minutes either side), each
 /// taking the nearest offered time; the service runs with whole-day reshuffle (the default) and
 /// with reshuffle off (greedy only). The exact check is `Reshuffle.find` with a 2 s cap and a
@@ -13,10 +13,9 @@ import SeatingStore
 /// rules (service, pacing) pass; its integer program proves infeasibility when no plan exists.
 /// `limits`: the service's (`--reshuffle-ms`, `--search-budget`); `explain` prints each miss.
 func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt64, root: URL, limits served: Reshuffle.Limits,
-               explain: Bool) throws {
+               explain: Bool, date: ServiceDate) throws {
     let pretty = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/\(layoutFile).json"), encoding: .utf8)
     let layoutLine = JSONWriter.string(try JSONParser.parse(Array(pretty.utf8)))
-    let date = ServiceDate("2026-11-20")!  // a Friday
     var rng = SeededRandom(seed: seed)
     var guests: [(time: Int, party: Int, flex: Int)] = []
     for _ in 0..<requests {
@@ -59,13 +58,17 @@ func runMisses(layoutFile: String, restaurant: String, requests: Int, seed: UInt
                     let middle = DispatchTime.now().uptimeNanoseconds
                     let found = Reshuffle.find(floor: floor, day: day, query: query.at(time), limits: exact)
                     let ended = DispatchTime.now().uptimeNanoseconds
+                    if let found {
+                        let spans = found.moves.map { move in day.bookings[move.booking].map { "\(move.booking)[p\($0.party) \(ClockTime.format($0.start))-\(ClockTime.format($0.end)) \($0.channel)] \(move.from)->\(move.to)" } ?? move.booking }
+                        say("    plan: new [p\(guest.party) \(ClockTime.format(time))] -> \(found.placement.tables); " + spans.joined(separator: "; "))
+                    }
                     say("  miss: guest \(index), party \(guest.party) at \(ClockTime.format(time)) (\(reason)), \(day.bookings.count) bookings: service \(served.map { "\($0.moves.count) moves" } ?? "none") in \((middle - started) / 1_000_000) ms; exact \(found.map { "\($0.moves.count) moves" } ?? "none") in \((ended - middle) / 1_000_000) ms")
                 }
             }
         }
         let ask = LatencyStats(availability), booked = LatencyStats(books)
         func ms(_ ns: UInt64) -> String { String(format: "%.2f", Double(ns) / 1e6) }
-        say("misses \(restaurant) \(limits == nil ? "greedy only      " : "whole-day reshuffle"): \(requests) guests, \(tally.seated) seated (\(tally.covers) covers, \(tally.withMoves) with moves), \(turnedAway) turned away, \(misses) misses (\(String(format: "%.1f", 100 * Double(misses) / Double(requests))) % of asks), \(tally.refused) offered-but-refused books; availability ms p50 \(ms(ask.percentile(50))) p99 \(ms(ask.percentile(99))) max \(ms(ask.sorted.last ?? 0)); book ms p50 \(ms(booked.percentile(50))) p99 \(ms(booked.percentile(99))) max \(ms(booked.sorted.last ?? 0))")
+        say("misses \(restaurant) \(date.weekday) seed \(seed) \(limits == nil ? "greedy only      " : "whole-day reshuffle"): \(requests) guests, \(tally.seated) seated (\(tally.covers) covers, \(tally.withMoves) with moves), \(turnedAway) turned away, \(misses) misses (\(String(format: "%.1f", 100 * Double(misses) / Double(requests))) % of asks), \(tally.refused) offered-but-refused books; availability ms p50 \(ms(ask.percentile(50))) p99 \(ms(ask.percentile(99))) max \(ms(ask.sorted.last ?? 0)); book ms p50 \(ms(booked.percentile(50))) p99 \(ms(booked.percentile(99))) max \(ms(booked.sorted.last ?? 0))")
     }
 }
 

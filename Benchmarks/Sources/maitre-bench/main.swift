@@ -46,19 +46,20 @@ func runBenchmarks() throws {
     }
     if arguments.contains("--misses-only") {
         // Misses against the exact check: `--misses-only [--seeds 5,6] [--guests N] [--no-brasserie]
-        // [--no-hall] [--reshuffle-ms 50] [--search-budget N] [--explain]`.
+        // [--no-hall] [--reshuffle-ms 50] [--search-budget N] [--explain] [--saturday]` (a Friday by default).
         var limits = Reshuffle.Limits()
         if let ms = option("--reshuffle-ms").flatMap({ Int($0) }) { limits.timeLimitMilliseconds = ms }
         if let budget = option("--search-budget").flatMap({ Int($0) }) { limits.searchBudget = budget }
         let explain = arguments.contains("--explain")
+        let date = ServiceDate(arguments.contains("--saturday") ? "2026-11-21" : "2026-11-20")!
         for seed in (option("--seeds") ?? "5").split(separator: ",").compactMap({ UInt64($0) }) {
             if !arguments.contains("--no-brasserie") {
                 try runMisses(layoutFile: "brasserie", restaurant: "brasserie", requests: Int(option("--guests") ?? "") ?? 150, seed: seed,
-                              root: root, limits: limits, explain: explain)
+                              root: root, limits: limits, explain: explain, date: date)
             }
             if !arguments.contains("--no-hall") {
                 try runMisses(layoutFile: "hall", restaurant: "hall", requests: 3 * (Int(option("--guests") ?? "") ?? 150), seed: seed,
-                              root: root, limits: limits, explain: explain)
+                              root: root, limits: limits, explain: explain, date: date)
             }
         }
         return

@@ -12,7 +12,7 @@
 /// and takes tables a count hold matches is never left where that hold has fewer than its count
 /// free (the rule `UnitRules` applies); a finished chain is given tables and verified from scratch
 /// (`Verification`) before it is returned. Deterministic: options in greedy rank order (the order
-/// of `eligible`), ejected items largest first. `budget` bounds the ejections tried.
+/// of `eligible`), ejected items largest first. `budget` bounds the ways of making room tried.
 ///
 /// ```swift
 /// var search = ChainSearch(problem: problem, budget: 300)
@@ -58,6 +58,8 @@ struct ChainSearch {
     /// The most items one placement may eject.
     static let maxEjected = 3
     static let maxDepth = 4
+    /// The most ways to make room tried for one placement (`ejectionSets`).
+    static let maxAlternatives = 6
 
     init?(problem: WholeDayProblem, budget: Int) {
         self.problem = problem
@@ -117,15 +119,15 @@ struct ChainSearch {
         let new = items.count - 1
         for depth in 0...Self.maxDepth {
             for option in byEjections(new) {
-                guard budget > 0 else { return nil }
-                let mark = journal.count
-                guard let ejected = makeRoom(for: new, on: option) else {
+                for ejected in ejectionSets(for: new, on: option) {
+                    guard budget > 0 else { return nil }
+                    budget -= 1
+                    let mark = journal.count
+                    for victim in ejected { eject(victim) }
+                    put(new, on: option, inChain: true)
+                    if placeAll(ejected, depth: depth), let plan = verifiedPlan() { return plan }
                     rollback(to: mark)
-                    continue
                 }
-                put(new, on: option, inChain: true)
-                if placeAll(ejected, depth: depth), let plan = verifiedPlan() { return plan }
-                rollback(to: mark)
             }
         }
         return nil
@@ -150,15 +152,15 @@ struct ChainSearch {
         }
         guard depth > 0 else { return false }
         for option in byEjections(item) {
-            guard budget > 0 else { return false }
-            let mark = journal.count
-            guard let ejected = makeRoom(for: item, on: option), !ejected.isEmpty else {
+            for ejected in ejectionSets(for: item, on: option) where !ejected.isEmpty {
+                guard budget > 0 else { return false }
+                budget -= 1
+                let mark = journal.count
+                for victim in ejected { eject(victim) }
+                put(item, on: option, inChain: true)
+                if placeAll(ejected, depth: depth - 1) { return true }
                 rollback(to: mark)
-                continue
             }
-            put(item, on: option, inChain: true)
-            if placeAll(ejected, depth: depth - 1) { return true }
-            rollback(to: mark)
         }
         return false
     }
@@ -190,31 +192,52 @@ struct ChainSearch {
         return holdViolation(item, on: option) == nil
     }
 
-    /// Takes off the items that keep `item` off `option` (capacity, then count holds); nil when one
-    /// of them cannot go (placed in this chain) or more than `maxEjected` would. Journaled: the
-    /// caller rolls back on nil.
-    private mutating func makeRoom(for item: Int, on option: Int) -> [Int]? {
-        var ejected: [Int] = []
+    /// The ways to make room for `item` on `option`: sets of items to take off (capacity, then
+    /// count holds), at most `maxEjected` each and `maxAlternatives` in all, most promising first.
+    /// In a pool several holders can give way, and which one matters (the one with somewhere else
+    /// to go), so each conflict branches over the holders that cover it: those that fit elsewhere
+    /// as the floor stands first, then the one sharing most minutes, smaller parties first. Items
+    /// placed in this chain are never taken off. The floor is as before the call.
+    private mutating func ejectionSets(for item: Int, on option: Int) -> [[Int]] {
+        var sets: [[Int]] = [], current: [Int] = []
+        collectEjections(for: item, on: option, current: &current, into: &sets)
+        return sets
+    }
+
+    private mutating func collectEjections(for item: Int, on option: Int, current: inout [Int], into sets: inout [[Int]]) {
+        guard sets.count < Self.maxAlternatives else { return }
+        var candidates: [Int]?
         for resource in unitResources[option] {
-            while let instant = overloaded(resource, adding: item) {
-                guard let victim = holders[resource].filter({ covers($0, instant) && !inChain[$0] })
-                    .max(by: { (overlap($0, item), -items[$0].party, -$0) < (overlap($1, item), -items[$1].party, -$1) })
-                else { return nil }
-                eject(victim)
-                ejected.append(victim)
-                if ejected.count > Self.maxEjected { return nil }
-            }
+            guard let instant = overloaded(resource, adding: item) else { continue }
+            candidates = holders[resource].filter { covers($0, instant) && !inChain[$0] }
+            break
         }
-        while let (hold, instant) = holdViolation(item, on: option) {
-            guard let victim = holdResources[hold].flatMap({ holders[$0] }).filter({ covers($0, instant) && !inChain[$0] })
-                .min(by: { (items[$0].party, $0) < (items[$1].party, $1) })
-            else { return nil }
+        if candidates == nil, let (hold, instant) = holdViolation(item, on: option) {
+            candidates = Array(Set(holdResources[hold].flatMap { holders[$0] })).filter { covers($0, instant) && !inChain[$0] }
+        }
+        guard let candidates else {
+            let set = current.sorted()
+            if !sets.contains(set) { sets.append(set) }
+            return
+        }
+        guard current.count < Self.maxEjected else { return }
+        let ranked = candidates.count == 1 ? candidates : candidates.map { victim in
+            (victim, fitsElsewhere(victim) ? 0 : 1, overlap(victim, item))
+        }.sorted { ($0.1, -$0.2, items[$0.0].party, $0.0) < ($1.1, -$1.2, items[$1.0].party, $1.0) }.map(\.0)
+        for victim in ranked {
+            let mark = journal.count
             eject(victim)
-            ejected.append(victim)
-            if ejected.count > Self.maxEjected { return nil }
+            current.append(victim)
+            collectEjections(for: item, on: option, current: &current, into: &sets)
+            current.removeLast()
+            rollback(to: mark)
+            guard sets.count < Self.maxAlternatives else { return }
         }
-        budget -= 1
-        return ejected
+    }
+
+    /// Whether `item` could move to another of its options with room as the floor stands.
+    private func fitsElsewhere(_ item: Int) -> Bool {
+        options[item].contains { $0 != on[item] && fits(item, on: $0) }
     }
 
     private func covers(_ item: Int, _ instant: Int) -> Bool { items[item].start <= instant && instant < items[item].end }
