@@ -8,10 +8,12 @@ import Seating
 /// p50/p99 and the requests per second of all processes together.
 ///
 ///   maitre-bench --stores-only --maitre PATH [--postgres URL] [--processes 1,2,4] [--per-process 400]
+///                [--asks-per-booking 3]
 ///
 /// SQLite is a fresh file (WAL, synchronous=FULL) per run; PostgreSQL gets a fresh restaurant id
 /// per run in the database at URL.
-func runStoreBenchmark(binary: String, postgres: String?, processCounts: [Int], perProcess: Int, root: URL) throws {
+func runStoreBenchmark(binary: String, postgres: String?, processCounts: [Int], perProcess: Int, asksPerBooking: Int,
+                       root: URL) throws {
     let pretty = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/brasserie.json"), encoding: .utf8)
     let layout = JSONWriter.string(try JSONParser.parse(Array(pretty.utf8)))
     var targets: [(name: String, db: () -> String)] = [("sqlite file", {
@@ -37,8 +39,8 @@ func runStoreBenchmark(binary: String, postgres: String?, processCounts: [Int], 
                         let date = ServiceDate("2026-12-01")!.adding(days: Int.random(in: 0..<14, using: &rng))!
                         let guest = dinnerGuest(&rng)
                         let common = #""restaurant":"\#(restaurant)","date":"\#(date)","time":"\#(ClockTime.format(guest.time))","party":\#(guest.party)"#
-                        // A booking backend asks about four times for each booking it makes.
-                        let book = request % 4 == 3
+                        // A booking backend asks several times for each booking it makes.
+                        let book = request % (asksPerBooking + 1) == asksPerBooking
                         let line = book ? #"{"op":"book",\#(common),"channel":"online","idempotencyKey":"k\#(index)-\#(request)"}"#
                                         : #"{"op":"availability",\#(common),"channel":"online"}"#
                         let sent = DispatchTime.now().uptimeNanoseconds

@@ -37,11 +37,12 @@ func runBenchmarks() throws {
     }
     if arguments.contains("--stores-only") {
         // Several serve processes on one SQLite file and on PostgreSQL: `--stores-only --maitre PATH
-        // [--postgres URL] [--processes 1,2,4] [--per-process 400]`.
+        // [--postgres URL] [--processes 1,2,4] [--per-process 400] [--asks-per-booking 3]`.
         guard let binary = option("--maitre") else { throw CommandLineError("--stores-only needs --maitre PATH") }
         let counts = (option("--processes") ?? "1,2,4").split(separator: ",").compactMap { Int($0) }
         try runStoreBenchmark(binary: binary, postgres: option("--postgres"), processCounts: counts,
-                              perProcess: Int(option("--per-process") ?? "") ?? 400, root: root)
+                              perProcess: Int(option("--per-process") ?? "") ?? 400,
+                              asksPerBooking: max(0, Int(option("--asks-per-booking") ?? "") ?? 3), root: root)
         return
     }
     if arguments.contains("--misses-only") {
