@@ -66,9 +66,7 @@ struct Check: ParsableCommand {
             if PostgresStore.handles(db) {
                 throw CommandFailure("\(db): check --db audits SQLite files only; PostgreSQL enforces one party per table-minute itself (an exclusion constraint) and reads every row strictly")
             }
-            guard FileManager.default.fileExists(atPath: db) else {
-                throw CommandFailure("\(db): no such database (only `maitre serve` creates one)")
-            }
+            try ExistingStore.requireFile(db)
             let found: [StoreProblem]
             do {
                 found = try StoreAudit.problems(path: db, legacyLayouts: .protocolDocument)

@@ -9,14 +9,19 @@ enum ExistingStore {
     static func open(_ db: String) throws -> any Store {
         do {
             if PostgresStore.handles(db) { return try PostgresStore(url: db) }
-            guard FileManager.default.fileExists(atPath: db) else {
-                throw CommandFailure("\(db): no such database (only `maitre serve` creates one)")
-            }
+            try requireFile(db)
             return try SQLiteStore(path: db, legacyLayouts: .protocolDocument)
         } catch let error as CommandFailure {
             throw error
         } catch {
             throw CommandFailure("\(db): cannot open the database: \(error)")
+        }
+    }
+
+    /// Refuses a SQLite path that does not exist: only `serve` creates a database.
+    static func requireFile(_ db: String) throws {
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw CommandFailure("\(db): no such database (only `maitre serve` creates one)")
         }
     }
 }
