@@ -162,7 +162,15 @@ import Testing
         agreesWithBruteForce(seed: 7, instances: 1_500, identical: true)
     }
 
-    private func agreesWithBruteForce(seed: UInt64, instances: Int, identical: Bool) {
+    /// The complete search alone (no chain search, no integer program, so no clock): on small
+    /// floors it decides every case within its budget, and agrees with brute force on each.
+    @Test func theCompleteSearchAloneDecidesExactlyAsBruteForce() {
+        let exactOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 0, exactBudget: 2_000)
+        agreesWithBruteForce(seed: 31, instances: 2_000, identical: false, limits: exactOnly)
+        agreesWithBruteForce(seed: 32, instances: 1_500, identical: true, limits: exactOnly)
+    }
+
+    private func agreesWithBruteForce(seed: UInt64, instances: Int, identical: Bool, limits: Reshuffle.Limits = .unhurried) {
         var rng = SeededRandom(seed: seed)
         var feasible = 0, infeasible = 0, moved = 0
         for _ in 0..<instances {
@@ -171,7 +179,7 @@ import Testing
                   Reshuffle.canHelp(reason) else { continue }
             let exists = BruteForceReassignment.exists(floor: instance.floor, day: instance.day, query: instance.query)
             let plan = Reshuffle.find(floor: instance.floor, day: instance.day, query: instance.query,
-                                      limits: .unhurried)
+                                      limits: limits)
             #expect((plan != nil) == exists, "brute force says \(exists): \(instance)")
             if let plan {
                 #expect(BruteForceReassignment.keepsEveryRule(floor: instance.floor, day: instance.day, query: instance.query, plan: plan))

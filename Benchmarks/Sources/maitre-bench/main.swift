@@ -51,6 +51,7 @@ func runBenchmarks() throws {
         var limits = Reshuffle.Limits()
         if let ms = option("--reshuffle-ms").flatMap({ Int($0) }) { limits.timeLimitMilliseconds = ms }
         if let budget = option("--search-budget").flatMap({ Int($0) }) { limits.searchBudget = budget }
+        if let budget = option("--exact-budget").flatMap({ Int($0) }) { limits.exactBudget = budget }
         let explain = arguments.contains("--explain")
         let date = ServiceDate(arguments.contains("--saturday") ? "2026-11-21" : "2026-11-20")!
         for seed in (option("--seeds") ?? "5").split(separator: ",").compactMap({ UInt64($0) }) {

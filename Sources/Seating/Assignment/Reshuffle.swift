@@ -11,14 +11,16 @@
 /// 1. `oneMove`: a unit blocked by one movable booking that greedy can put elsewhere (µs);
 /// 2. `ChainSearch`: ejection chains on pools and tables by iterative deepening, few moves first,
 ///    options with fewest bookings in the way first, bounded by a node budget (deterministic);
-/// 3. the integer program (`program`): the component's bookings and the new party on eligible
+/// 3. `ExactSearch`: a complete search (start order, conflict-directed backjumping) bounded by a
+///    budget of options tried: a plan (handed to 4 as its first solution, for fewer moves), or a
+///    proof that none exists (then 4 is skipped), or undecided;
+/// 4. the integer program (`program`): the component's bookings and the new party on eligible
 ///    pools and units, capacity as occupancy-flow rows, count holds as rows (`AssignmentModel`);
-///    objective fewest moves, then fewest wasted seats; under a time cap, first on narrower
-///    windows around the party (`reaches`), then on the whole component.
+///    objective fewest moves, then fewest wasted seats; under a time cap.
 /// Each plan is verified from scratch (`Verification`) before it is returned: a capped solve
-/// gives a verified plan or none, never a wrong one. Cheap proofs skip 2 and 3: no eligible unit
-/// for the new party even with every movable booking gone, or the counting bound of
-/// `WholeDayProblem`.
+/// gives a verified plan or none, never a wrong one. Cheap proofs skip 2 to 4: no eligible unit
+/// for the new party even with every movable booking gone, or the matching bound of
+/// `WholeDayProblem` (at some instant the parties present cannot all have tables).
 ///
 /// ```swift
 /// // A two-top booked onto the only free four-top: a party of four at 19:00 gets the four-top,
@@ -33,10 +35,13 @@ public enum Reshuffle {
         public var timeLimitMilliseconds: Int
         /// Nodes the chain search may expand before it gives up.
         public var searchBudget: Int
+        /// Options the complete search (`ExactSearch`) may try before it gives up; 0 skips it.
+        public var exactBudget: Int
 
-        public init(timeLimitMilliseconds: Int = 50, searchBudget: Int = 1_000) {
+        public init(timeLimitMilliseconds: Int = 50, searchBudget: Int = 1_000, exactBudget: Int = 2_000) {
             self.timeLimitMilliseconds = timeLimitMilliseconds
             self.searchBudget = searchBudget
+            self.exactBudget = exactBudget
         }
     }
 
@@ -80,6 +85,15 @@ public enum Reshuffle {
         if let quick = oneMove(floor: floor, day: day, query: query) { return quick }
         guard let problem = WholeDayProblem(floor: floor, day: day, query: query) else { return nil }
         if var chains = ChainSearch(problem: problem, budget: limits.searchBudget), let plan = chains.run() { return plan }
+        if limits.exactBudget > 0, var exact = ExactSearch(problem: problem, budget: limits.exactBudget) {
+            switch exact.run() {
+            case .plan(let plan, let chosen):
+                // Fewer moves if the integer program finds them in its cap, starting from this plan.
+                return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds, start: chosen) ?? plan
+            case .infeasible: return nil
+            case .gaveUp: break
+            }
+        }
         return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds)
     }
 
@@ -154,9 +168,11 @@ public enum Reshuffle {
     }
 
     /// Solves the problem's integer program under the time cap and verifies the answer.
-    static func solve(problem: WholeDayProblem, timeLimitMilliseconds: Int) -> Plan? {
+    /// `start`: a feasible option per item, handed to the solver as its first solution.
+    static func solve(problem: WholeDayProblem, timeLimitMilliseconds: Int, start: [Int]? = nil) -> Plan? {
         guard timeLimitMilliseconds > 0 else { return nil }
-        guard let result = program(problem: problem).model.solve(timeLimitMilliseconds: timeLimitMilliseconds) else { return nil }
+        guard let result = program(problem: problem).model.solve(timeLimitMilliseconds: timeLimitMilliseconds, start: start)
+        else { return nil }
         return verifiedPlan(problem: problem, chosen: result.units)
     }
 

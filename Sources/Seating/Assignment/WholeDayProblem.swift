@@ -5,7 +5,7 @@
 /// the new party's through overlaps, in start then id order, each with the units `UnitRules`
 /// allows it on `fixed` (count holds left to the model) and its current unit; the new party is the
 /// last item. `fixed` is the day without those bookings. Built only when the new party has an
-/// eligible unit with every movable booking gone and a counting bound does not already prove that
+/// eligible unit with every movable booking gone and a matching bound does not already prove that
 /// no re-assignment exists (`init` returns nil). `pools` are taken over the component's span.
 ///
 /// ```swift
@@ -29,7 +29,7 @@ struct WholeDayProblem: Sendable {
     /// Bookings whose tables the restaurant may still change: booked, not locked.
     static func isMovable(_ booking: Booking) -> Bool { booking.status == .booked && !booking.locked }
 
-    /// `prove: false` skips the counting bound (to export the model of a day where it holds).
+    /// `prove: false` skips the matching bound (to export the model of a day where it holds).
     init?(floor: Floor, day: DayState, query: SeatingQuery, prove: Bool = true) {
         self.floor = floor
         self.day = day
@@ -68,30 +68,79 @@ struct WholeDayProblem: Sendable {
                                           current: nil, channel: query.channel))
         self.items = items
         movable = Set(component.map(\.id))
-        guard !prove || Self.countingAllows(floor: floor, items: items, around: (start, end)) else { return nil }
+        guard !prove || Self.instantsAllow(floor: floor, items: items, around: (start, end)) else { return nil }
         pools = TablePools(floor: floor, fixed: fixed, window: (low, high))
     }
 
     /// A necessary condition, cheap: at every instant of the new party's interval where an item
-    /// starts, for every size threshold `s`, the items of at least `s` covers need at least their
-    /// smallest unit's number of tables each, all different, among the tables of their eligible
-    /// units. (Fixed bookings never share a table with an item's eligible unit, so they are out.)
-    static func countingAllows(floor: Floor, items: [AssignmentModel.Item], around interval: (Int, Int)) -> Bool {
+    /// starts, the items covering it can be given, each, as many distinct tables as its smallest
+    /// eligible unit has, among the tables of its eligible units, no table twice (a bipartite
+    /// matching, by augmenting paths). Any real assignment gives such a matching, so when none
+    /// exists no re-assignment does. It implies the counting of Hall's condition on every set of
+    /// items, such as "the parties of four and more need more tables than they can reach". (Fixed
+    /// bookings never share a table with an item's eligible unit, so they are out.)
+    static func instantsAllow(floor: Floor, items: [AssignmentModel.Item], around interval: (Int, Int)) -> Bool {
         var instants = Set([interval.0])
         for item in items where item.start > interval.0 && item.start < interval.1 { instants.insert(item.start) }
-        let thresholds = Set(items.map(\.party)).sorted()
-        for instant in instants {
-            let covering = items.filter { $0.start <= instant && instant < $0.end }
-            for threshold in thresholds {
-                var needed = 0
-                var tables = Set<Int>()
-                for item in covering where item.party >= threshold {
-                    needed += item.eligible.map { floor.units[$0].members.count }.min() ?? Int.max / 4
-                    for unit in item.eligible { tables.formUnion(floor.units[unit].members) }
+        // Per item overlapping the interval: the tables of its eligible units, and its smallest
+        // unit's size.
+        var reach = Array(repeating: [Int](), count: items.count), demand = Array(repeating: 0, count: items.count)
+        var mark = Array(repeating: -1, count: floor.tables.count)
+        for (index, item) in items.enumerated() where item.start < interval.1 && interval.0 < item.end {
+            var least = Int.max / 4
+            for unit in item.eligible {
+                let members = floor.units[unit].members
+                least = min(least, members.count)
+                for table in members where mark[table] != index {
+                    mark[table] = index
+                    reach[index].append(table)
                 }
-                if needed > tables.count { return false }
+            }
+            reach[index].sort()
+            demand[index] = least
+        }
+        var matching = InstantMatching(reach: reach, tables: floor.tables.count)
+        for instant in instants.sorted() {
+            matching.clear()
+            for item in items.indices where items[item].start <= instant && instant < items[item].end {
+                for _ in 0..<min(demand[item], floor.tables.count + 1) where !matching.augment(item) { return false }
             }
         }
         return true
+    }
+}
+
+/// Tables given to items at one instant, each table to one item (`WholeDayProblem.instantsAllow`).
+private struct InstantMatching {
+    let reach: [[Int]]
+    private var owner: [Int]
+    private var seen: [Int]
+    private var round = 0
+
+    init(reach: [[Int]], tables: Int) {
+        self.reach = reach
+        owner = Array(repeating: -1, count: tables)
+        seen = Array(repeating: -1, count: tables)
+    }
+
+    mutating func clear() {
+        for table in owner.indices { owner[table] = -1 }
+    }
+
+    /// One more table for `item`, moving other items to other tables of theirs when needed.
+    mutating func augment(_ item: Int) -> Bool {
+        round += 1
+        return search(item)
+    }
+
+    private mutating func search(_ item: Int) -> Bool {
+        for table in reach[item] where seen[table] != round && owner[table] != item {
+            seen[table] = round
+            if owner[table] == -1 || search(owner[table]) {
+                owner[table] = item
+                return true
+            }
+        }
+        return false
     }
 }

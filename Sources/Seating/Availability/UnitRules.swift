@@ -59,11 +59,12 @@ public enum UnitRules {
         floor: Floor, day: DayState, unit: Int, party: Int, from: Int, to: Int, channel: Booking.Channel,
         named: Bool = false, holds: Holds = .all
     ) -> Verdict {
-        let seating = floor.units[unit]
-        guard seating.fits(party) else { return .doesNotFit }
+        // Fields, not a copy of the unit: copying would retain its strings and arrays (hot path).
+        guard floor.units[unit].fits(party) else { return .doesNotFit }
         guard channelAllows(floor: floor, unit: unit, channel: channel, named: named) else { return .notForChannel }
-        for table in seating.members where !day.isFree(table: table, from: from, to: to) { return .occupied }
-        for table in seating.members where day.isBlocked(table: table, from: from, to: to) { return .blocked }
+        let members = floor.units[unit].members
+        for table in members where !day.isFree(table: table, from: from, to: to) { return .occupied }
+        for table in members where day.isBlocked(table: table, from: from, to: to) { return .blocked }
         guard channel != .walkIn, holds != .none else { return .allowed }
         if let name = HoldRules.tableHold(floor: floor, weekday: day.weekday, unit: unit, from: from, to: to) { return .held(name) }
         if holds == .all, channel == .online,

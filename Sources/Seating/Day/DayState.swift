@@ -103,18 +103,22 @@ public struct DayState: Sendable {
     /// Whether no booking occupies table `table` at any minute of `[from, to)`.
     @inline(__always)
     public func isFree(table: Int, from: Int, to: Int) -> Bool {
-        for span in occupancy[table] {
-            if span.start >= to { return true }
-            if span.end > from { return false }
+        // Indices, not elements: copying a span would retain its booking id.
+        occupancy[table].withUnsafeBufferPointer { spans in
+            for index in spans.indices {
+                if spans[index].start >= to { return true }
+                if spans[index].end > from { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// Whether a block covers table `table` at any minute of `[from, to)`.
     @inline(__always)
     public func isBlocked(table: Int, from: Int, to: Int) -> Bool {
-        for span in blocks[table] where span.start < to && span.end > from { return true }
-        return false
+        blocks[table].withUnsafeBufferPointer { spans in
+            spans.indices.contains { spans[$0].start < to && spans[$0].end > from }
+        }
     }
 
     /// Whether no reservation (walk-ins aside) and no block covers `table` during `[from, to)`:

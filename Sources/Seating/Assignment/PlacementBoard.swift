@@ -1,0 +1,208 @@
+/// Where a search of a whole-day problem (`WholeDayProblem`) has put its items, and what that
+/// leaves: the state `ChainSearch` and `ExactSearch` both change, so that they judge room the same
+/// way. An item is on one of its options (a unit, or a pool's representative: `TablePools`) or off
+/// the floor.
+///
+/// Invariants: `on[i]` is nil or one of `options[i]`; `holders[r]` lists the items on resource `r`
+/// and `load[r][c]` how many of them cover checkpoint `c`; per count hold and checkpoint, `taken`
+/// counts the matching tables items take and `triggered` the online items off their own tables
+/// among them. Checkpoints are every instant where a resource's load or a hold's free tables can
+/// change (items' starts, holds' starts, fixed reservations' and blocks' starts on held tables), so
+/// judging room there is exact. Room follows the rules `UnitRules` applies: a resource holds at
+/// most its capacity at once, and an online item that moved, on tables a count hold matches, never
+/// covers an instant where fewer than the hold's `count` matching tables are free of reservations.
+///
+/// ```swift
+/// var board = PlacementBoard(problem: problem)     // nil: an item's tables are no unit's
+/// board?.fits(new, on: option)                     // room for the new party there as things stand?
+/// ```
+struct PlacementBoard {
+    let problem: WholeDayProblem
+    let pools: TablePools
+    let items: [AssignmentModel.Item]
+    /// Per item: its interval and party, copied out of `items` for the searches' inner loops.
+    let starts: [Int]
+    let ends: [Int]
+    let parties: [Int]
+    /// Per item: whether the hold rule judges it when it moves (an online party).
+    private let online: [Bool]
+    /// Per item: its options (units, pools as their representative), in greedy rank order.
+    let options: [[Int]]
+    /// Per item: the option it is on today (nil for the new party).
+    let home: [Int?]
+    /// Per item: the option it is on now (nil: off the floor).
+    private(set) var on: [Int?]
+    /// Per resource: the items on it.
+    private(set) var holders: [[Int]]
+    let holds: [Floor.CountHold]
+    /// Per hold: the resources whose tables it matches.
+    let holdResources: [[Int]]
+    let checkpoints: [Int]
+    /// Per item: the checkpoints its interval covers.
+    let covered: [Range<Int>]
+    /// Per resource and checkpoint (flat, `resource * checkpoints.count + checkpoint`): the items
+    /// on it there. Per hold and checkpoint (flat likewise): matching tables items take, online
+    /// items off their own tables among them, and the matching tables items may take (the hold's
+    /// tables less its count less those fixed bookings and blocks take; `Int.max` outside its window).
+    private var load: [Int]
+    private var taken: [Int]
+    private var triggered: [Int]
+    private let limit: [Int]
+    /// Per unit: the resources it uses; per item, unit and hold: the matching tables the unit
+    /// takes for the item's channel (`HoldRules.tablesTaken`).
+    let unitResources: [[Int]]
+    private let itemTaking: [[[Int]]]
+
+    /// Every item off the floor; `placingHome` puts the booked ones on their options of today.
+    /// Nil when a booking's tables are no unit of the floor (left to the integer program).
+    init?(problem: WholeDayProblem, placingHome: Bool = true) {
+        self.problem = problem
+        let pools = problem.pools
+        self.pools = pools
+        items = problem.items
+        starts = items.map(\.start)
+        ends = items.map(\.end)
+        parties = items.map(\.party)
+        online = items.map { $0.channel == .online }
+        let floor = problem.floor
+        options = items.map { pools.representatives($0.eligible) }
+        var home: [Int?] = []
+        for item in items {
+            if item.booking != nil {
+                guard let current = item.current else { return nil }
+                home.append(pools.representative(current))
+            } else {
+                home.append(nil)
+            }
+        }
+        self.home = home
+        let holds = floor.countHolds(on: problem.fixed.weekday)
+        self.holds = holds
+        unitResources = floor.units.indices.map { pools.resources(of: $0) }
+        let taking = [Booking.Channel.online, .walkIn].map { channel in
+            floor.units.indices.map { unit in holds.map { HoldRules.tablesTaken($0, floor: floor, unit: unit, channel: channel) } }
+        }
+        itemTaking = items.map { taking[$0.channel == .walkIn ? 1 : 0] }
+        var instants = Set(items.map(\.start))
+        for hold in holds { instants.formUnion(HoldRules.dropInstants(hold, day: problem.fixed, from: hold.from, to: hold.to)) }
+        let checkpoints = instants.sorted()
+        self.checkpoints = checkpoints
+        func index(_ time: Int) -> Int {
+            var low = 0, high = checkpoints.count
+            while low < high {
+                let mid = (low + high) / 2
+                if checkpoints[mid] < time { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        covered = items.map { index($0.start)..<index($0.end) }
+        limit = holds.flatMap { hold in
+            checkpoints.map { instant in
+                guard hold.from <= instant, instant < hold.to else { return Int.max }
+                return hold.tables.count - hold.count - HoldRules.taken(hold, day: problem.fixed, at: instant)
+            }
+        }
+        load = Array(repeating: 0, count: checkpoints.count * pools.resourceCount)
+        taken = Array(repeating: 0, count: checkpoints.count * holds.count)
+        triggered = taken
+        holders = Array(repeating: [], count: pools.resourceCount)
+        on = Array(repeating: nil, count: items.count)
+        holdResources = holds.map { hold in Set(hold.tables.map { pools.resourceOfTable[$0] }).sorted() }
+        if placingHome {
+            for (index, option) in home.enumerated() { apply(index, option) }
+        }
+    }
+
+    /// The new party: the last item.
+    var new: Int { items.count - 1 }
+
+    func capacity(_ resource: Int) -> Int { pools.capacity(resource) }
+
+    /// Whether `item` fits on `option` as things stand (itself off the floor).
+    func fits(_ item: Int, on option: Int) -> Bool {
+        for resource in unitResources[option] where overloaded(resource, adding: item) != nil { return false }
+        return holdViolation(item, on: option) == nil
+    }
+
+    func covers(_ item: Int, _ instant: Int) -> Bool { starts[item] <= instant && instant < ends[item] }
+
+    /// An instant of `item`'s interval where `resource`, with `item` added, holds more than its capacity.
+    func overloaded(_ resource: Int, adding item: Int) -> Int? {
+        let capacity = pools.capacity(resource)
+        let base = resource * checkpoints.count
+        for checkpoint in covered[item] where load[base + checkpoint] >= capacity { return checkpoints[checkpoint] }
+        return nil
+    }
+
+    /// Whether `resource` is full at `item`'s start (all it can hold already cover that instant).
+    func isFullAtStart(_ resource: Int, of item: Int) -> Bool {
+        let checkpoint = covered[item].lowerBound
+        return checkpoint < checkpoints.count && load[resource * checkpoints.count + checkpoint] >= pools.capacity(resource)
+    }
+
+    /// A count hold and instant where putting `item` on `option` breaks the hold rule (see the
+    /// type's documentation), or nil.
+    func holdViolation(_ item: Int, on option: Int) -> (hold: Int, instant: Int)? {
+        for hold in holds.indices {
+            let taking = itemTaking[item][option][hold]
+            guard taking > 0 else { continue }
+            let trigger = isTrigger(item, on: option)
+            let base = hold * checkpoints.count
+            for checkpoint in covered[item] where limit[base + checkpoint] != Int.max {
+                if (trigger || triggered[base + checkpoint] > 0) && taken[base + checkpoint] + taking > limit[base + checkpoint] {
+                    return (hold, checkpoints[checkpoint])
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether `item` takes tables that `hold` matches when on `option`.
+    func takesHeld(_ item: Int, on option: Int, hold: Int) -> Bool { itemTaking[item][option][hold] > 0 }
+
+    /// Whether the hold rule judges `item` on `option`: an online item off its own tables.
+    func isTrigger(_ item: Int, on option: Int) -> Bool {
+        online[item] && option != home[item]
+    }
+
+    /// Puts `item` on `option` (nil: off the floor), keeping every count in step.
+    mutating func apply(_ item: Int, _ option: Int?) {
+        if let old = on[item] {
+            for resource in unitResources[old] {
+                if let index = holders[resource].lastIndex(of: item) { holders[resource].remove(at: index) }
+                let base = resource * checkpoints.count
+                for checkpoint in covered[item] { load[base + checkpoint] -= 1 }
+            }
+            count(item, on: old, sign: -1)
+        }
+        if let option {
+            for resource in unitResources[option] {
+                holders[resource].append(item)
+                let base = resource * checkpoints.count
+                for checkpoint in covered[item] { load[base + checkpoint] += 1 }
+            }
+            count(item, on: option, sign: 1)
+        }
+        on[item] = option
+    }
+
+    private mutating func count(_ item: Int, on option: Int, sign: Int) {
+        for hold in holds.indices {
+            let taking = itemTaking[item][option][hold]
+            guard taking > 0 else { continue }
+            let trigger = isTrigger(item, on: option)
+            let base = hold * checkpoints.count
+            for checkpoint in covered[item] {
+                taken[base + checkpoint] += sign * taking
+                if trigger { triggered[base + checkpoint] += sign }
+            }
+        }
+    }
+
+    /// The placement as tables and moves, if every item is on the floor and `Verification`
+    /// accepts it.
+    func verifiedPlan() -> Reshuffle.Plan? {
+        guard on.allSatisfy({ $0 != nil }) else { return nil }
+        return Reshuffle.verifiedPlan(problem: problem, chosen: on.map { $0! })
+    }
+}
