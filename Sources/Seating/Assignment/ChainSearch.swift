@@ -15,11 +15,10 @@
 /// of `eligible`), ejected items largest first. `budget` bounds the ways of making room tried.
 ///
 /// ```swift
-/// var search = ChainSearch(problem: problem, budget: 300)
+/// var search = ChainSearch(board: board, budget: 300)  // board: PlacementBoard(problem: problem)
 /// search.run()?.moves    // e.g. three bookings moved along a chain, or nil: the search gave up
 /// ```
 struct ChainSearch {
-    let problem: WholeDayProblem
     private(set) var budget: Int
     /// Where the items are, and the room that leaves.
     private var board: PlacementBoard
@@ -32,11 +31,11 @@ struct ChainSearch {
     /// The most ways to make room tried for one placement (`ejectionSets`).
     static let maxAlternatives = 6
 
-    init?(problem: WholeDayProblem, budget: Int) {
-        guard let board = PlacementBoard(problem: problem) else { return nil }  // tables no unit has: left to the integer program
-        self.problem = problem
+    /// `board`: the problem's items, all off the floor; the search starts from today's tables.
+    init(board: PlacementBoard, budget: Int) {
         self.budget = budget
         self.board = board
+        self.board.placeHome()
         inChain = Array(repeating: false, count: board.items.count)
     }
 

@@ -18,11 +18,11 @@
 /// `Verification` accepts it from scratch; `.infeasible` only when the search was exhausted.
 ///
 /// ```swift
-/// var search = ExactSearch(problem: problem, budget: 20_000)
-/// switch search?.run() {
+/// var search = ExactSearch(board: board, budget: 20_000)
+/// switch search.run() {
 /// case .plan(let plan, _): plan.moves   // a verified plan, moved items tried back home first
 /// case .infeasible: break               // proof: no assignment of tables seats the party
-/// case .gaveUp, nil: break              // undecided: ask the integer program
+/// case .gaveUp: break                   // undecided: ask the integer program
 /// }
 /// ```
 struct ExactSearch {
@@ -40,8 +40,8 @@ struct ExactSearch {
     /// Per item: its options, its own first.
     private let tries: [[Int]]
 
-    init?(problem: WholeDayProblem, budget: Int) {
-        guard let board = PlacementBoard(problem: problem, placingHome: false) else { return nil }
+    /// `board`: the problem's items, all off the floor.
+    init(board: PlacementBoard, budget: Int) {
         self.board = board
         self.budget = budget
         let new = board.new

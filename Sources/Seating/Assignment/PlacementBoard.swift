@@ -4,7 +4,7 @@
 /// the floor.
 ///
 /// Invariants: `on[i]` is nil or one of `options[i]`; `holders[r]` lists the items on resource `r`
-/// and `load[r][c]` how many of them cover checkpoint `c`; per count hold and checkpoint, `taken`
+/// and `load` how many of them cover each checkpoint; per count hold and checkpoint, `taken`
 /// counts the matching tables items take and `triggered` the online items off their own tables
 /// among them. Checkpoints are every instant where a resource's load or a hold's free tables can
 /// change (items' starts, holds' starts, fixed reservations' and blocks' starts on held tables), so
@@ -14,6 +14,7 @@
 ///
 /// ```swift
 /// var board = PlacementBoard(problem: problem)     // nil: an item's tables are no unit's
+/// board?.placeHome()                               // every booking on its own tables
 /// board?.fits(new, on: option)                     // room for the new party there as things stand?
 /// ```
 struct PlacementBoard {
@@ -53,9 +54,9 @@ struct PlacementBoard {
     let unitResources: [[Int]]
     private let itemTaking: [[[Int]]]
 
-    /// Every item off the floor; `placingHome` puts the booked ones on their options of today.
-    /// Nil when a booking's tables are no unit of the floor (left to the integer program).
-    init?(problem: WholeDayProblem, placingHome: Bool = true) {
+    /// Every item off the floor. Nil when a booking's tables are no unit of the floor (left to the
+    /// integer program).
+    init?(problem: WholeDayProblem) {
         self.problem = problem
         let pools = problem.pools
         self.pools = pools
@@ -108,9 +109,11 @@ struct PlacementBoard {
         holders = Array(repeating: [], count: pools.resourceCount)
         on = Array(repeating: nil, count: items.count)
         holdResources = holds.map { hold in Set(hold.tables.map { pools.resourceOfTable[$0] }).sorted() }
-        if placingHome {
-            for (index, option) in home.enumerated() { apply(index, option) }
-        }
+    }
+
+    /// Puts every booked item on its option of today (the new party stays off).
+    mutating func placeHome() {
+        for (index, option) in home.enumerated() { apply(index, option) }
     }
 
     /// The new party: the last item.

@@ -84,14 +84,19 @@ public enum Reshuffle {
     public static func find(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits = Limits()) -> Plan? {
         if let quick = oneMove(floor: floor, day: day, query: query) { return quick }
         guard let problem = WholeDayProblem(floor: floor, day: day, query: query) else { return nil }
-        if var chains = ChainSearch(problem: problem, budget: limits.searchBudget), let plan = chains.run() { return plan }
-        if limits.exactBudget > 0, var exact = ExactSearch(problem: problem, budget: limits.exactBudget) {
-            switch exact.run() {
-            case .plan(let plan, let chosen):
-                // Fewer moves if the integer program finds them in its cap, starting from this plan.
-                return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds, start: chosen) ?? plan
-            case .infeasible: return nil
-            case .gaveUp: break
+        // One board for both searches; nil when a booking's tables are no unit (the integer program's case).
+        if let board = PlacementBoard(problem: problem) {
+            var chains = ChainSearch(board: board, budget: limits.searchBudget)
+            if let plan = chains.run() { return plan }
+            if limits.exactBudget > 0 {
+                var exact = ExactSearch(board: board, budget: limits.exactBudget)
+                switch exact.run() {
+                case .plan(let plan, let chosen):
+                    // Fewer moves if the integer program finds them in its cap, starting from this plan.
+                    return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds, start: chosen) ?? plan
+                case .infeasible: return nil
+                case .gaveUp: break
+                }
             }
         }
         return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds)
