@@ -107,6 +107,29 @@ import Testing
                     != .refuse(.heldForWalkIns))
     }
 
+    @Test func aFullPrimeTimeButForTheHeldTablesIsRuledOutWithoutASearch() {
+        // Two of the four main four-tops stay free 18:00-22:00; couples sit on M1 and M2, locked
+        // couples on the patio two-tops. A third couple could only take M3 or M4, which the hold
+        // forbids, and no one can make room elsewhere: the bound says so at once, at every instant
+        // (no four-top is over-booked, so counting tables alone proves nothing).
+        let hold = Hold(name: "main fours", kind: .count(2, area: "main", minCapacity: 4, maxCapacity: 4), from: 18 * 60, to: 22 * 60)
+        let floor = Self.floor([
+            Table(id: "M1", max: 4), Table(id: "M2", max: 4), Table(id: "M3", max: 4), Table(id: "M4", max: 4),
+            Table(id: "P1", max: 2, area: "patio"), Table(id: "P2", max: 2, area: "patio"),
+        ], holds: [hold])
+        let day = DayState(floor: floor, date: Self.date, bookings: [
+            Self.booking("c1", "M1", party: 2), Self.booking("c2", "M2", party: 2, start: 19 * 60 + 30),
+            Self.booking("p1", "P1", party: 2, locked: true), Self.booking("p2", "P2", party: 2, start: 18 * 60 + 30, locked: true),
+        ])
+        let query = SeatingQuery(date: Self.date, time: 19 * 60 + 15, party: 2)
+        #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: query) == .refuse(.heldForWalkIns))
+        #expect(!BruteForceReassignment.exists(floor: floor, day: day, query: query))
+        #expect(Reshuffle.isRuledOut(floor: floor, day: day, query: query))
+        // A host couple takes held capacity: nothing rules it out (it sits on M3 or M4 at once).
+        let host = SeatingQuery(date: Self.date, time: 19 * 60 + 15, party: 2, channel: .host)
+        #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: host) != .refuse(.heldForWalkIns))
+    }
+
     @Test func aBlockedTableIsNoReasonToRefuseWhenOthersCanMove() {
         // F2 is blocked; the couple on F1 can move to T1.
         let floor = Self.floor([Table(id: "T1", max: 2), Table(id: "F1", max: 4), Table(id: "F2", max: 4)],

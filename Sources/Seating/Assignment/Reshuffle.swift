@@ -6,8 +6,11 @@
 /// finished and walk-in bookings stay. Only the bookings chained to the new party through
 /// overlapping intervals can matter (the others share no minute with anything that moves), so
 /// the problem is that component. Identical free-standing tables are pooled (`TablePools`): the
-/// searches choose a pool, and tables are given at the end by colouring. It is answered by, in
-/// order:
+/// searches choose a pool, and tables are given at the end by colouring. Cheap proofs come first
+/// and end most full times at once (`isRuledOut`): nothing movable overlaps the party, no eligible
+/// unit for the new party even with every movable booking gone, or the matching bound of
+/// `WholeDayProblem` (at some instant the parties present cannot all have tables, count holds
+/// included). Then, in order:
 /// 1. `oneMove`: a unit blocked by one movable booking that greedy can put elsewhere (µs);
 /// 2. `ChainSearch`: ejection chains on pools and tables by iterative deepening, few moves first,
 ///    options with fewest bookings in the way first, bounded by a node budget (deterministic);
@@ -18,9 +21,7 @@
 ///    pools and units, capacity as occupancy-flow rows, count holds as rows (`AssignmentModel`);
 ///    objective fewest moves, then fewest wasted seats; under a time cap.
 /// Each plan is verified from scratch (`Verification`) before it is returned: a capped solve
-/// gives a verified plan or none, never a wrong one. Cheap proofs skip 2 to 4: no eligible unit
-/// for the new party even with every movable booking gone, or the matching bound of
-/// `WholeDayProblem` (at some instant the parties present cannot all have tables).
+/// gives a verified plan or none, never a wrong one.
 ///
 /// ```swift
 /// // A two-top booked onto the only free four-top: a party of four at 19:00 gets the four-top,
@@ -82,8 +83,9 @@ public enum Reshuffle {
     /// A verified plan that seats `query` at its time by re-assigning unlocked bookings, or nil
     /// when none was found (see the type's documentation for the order of the searches).
     public static func find(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits = Limits()) -> Plan? {
-        if let quick = oneMove(floor: floor, day: day, query: query) { return quick }
+        // The cheap proofs first: most full times end here, before any search copies the day.
         guard let problem = WholeDayProblem(floor: floor, day: day, query: query) else { return nil }
+        if let quick = oneMove(floor: floor, day: day, query: query) { return quick }
         // One board for both searches; nil when a booking's tables are no unit (the integer program's case).
         if let board = PlacementBoard(problem: problem) {
             var chains = ChainSearch(board: board, budget: limits.searchBudget)
@@ -100,6 +102,14 @@ public enum Reshuffle {
             }
         }
         return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds)
+    }
+
+    /// Whether the cheap proofs alone show that no re-assignment seats `query` at its time (when
+    /// greedy finds no table): nothing that could move overlaps it, or the new party has no
+    /// eligible unit even with every movable booking gone, or the matching bound of
+    /// `WholeDayProblem` fails at some instant (count holds included). No search, no solver.
+    public static func isRuledOut(floor: Floor, day: DayState, query: SeatingQuery) -> Bool {
+        WholeDayProblem(floor: floor, day: day, query: query) == nil
     }
 
     /// A plan moving exactly one booking, found without a solver: a unit that would seat the party

@@ -68,7 +68,7 @@ struct WholeDayProblem: Sendable {
                                           current: nil, channel: query.channel))
         self.items = items
         movable = Set(component.map(\.id))
-        guard !prove || Self.instantsAllow(floor: floor, items: items, around: (start, end)) else { return nil }
+        guard !prove || Self.instantsAllow(floor: floor, fixed: fixed, items: items, around: (start, end)) else { return nil }
         pools = TablePools(floor: floor, fixed: fixed, window: (low, high))
     }
 
@@ -79,31 +79,78 @@ struct WholeDayProblem: Sendable {
     /// exists no re-assignment does. It implies the counting of Hall's condition on every set of
     /// items, such as "the parties of four and more need more tables than they can reach". (Fixed
     /// bookings never share a table with an item's eligible unit, so they are out.)
-    static func instantsAllow(floor: Floor, items: [AssignmentModel.Item], around interval: (Int, Int)) -> Bool {
+    ///
+    /// Inside a count hold's window the rule is stronger, and so is the bound: at an instant, either
+    /// no online party that moved (the new one included) sits on the hold's tables — every online
+    /// item there is at home or on units without them — or one does, and then the hold's `count`
+    /// tables stay free of reservations — the matching also gives `count` tables, among the
+    /// hold's tables free of fixed reservations and blocks, to nobody. When neither matching
+    /// exists at an instant, no re-assignment does. This is what refuses a full prime time quickly
+    /// when the floor is full but for the tables held for walk-ins.
+    static func instantsAllow(floor: Floor, fixed: DayState, items: [AssignmentModel.Item], around interval: (Int, Int)) -> Bool {
         var instants = Set([interval.0])
         for item in items where item.start > interval.0 && item.start < interval.1 { instants.insert(item.start) }
-        // Per item overlapping the interval: the tables of its eligible units, and its smallest
-        // unit's size.
+        let holds = floor.countHolds(on: fixed.weekday)
+        let relevant = items.indices.filter { items[$0].start < interval.1 && interval.0 < items[$0].end }
+        // Per item overlapping the interval: the tables of its eligible units and its smallest
+        // unit's size; per hold, the same over the units an online item may take untriggered.
         var reach = Array(repeating: [Int](), count: items.count), demand = Array(repeating: 0, count: items.count)
-        var mark = Array(repeating: -1, count: floor.tables.count)
-        for (index, item) in items.enumerated() where item.start < interval.1 && interval.0 < item.end {
-            var least = Int.max / 4
-            for unit in item.eligible {
+        var mark = Array(repeating: -1, count: floor.tables.count), round = 0
+        func tables(of units: [Int]) -> (reach: [Int], demand: Int) {
+            round += 1
+            var reach: [Int] = [], least = Int.max / 4
+            for unit in units {
                 let members = floor.units[unit].members
                 least = min(least, members.count)
-                for table in members where mark[table] != index {
-                    mark[table] = index
-                    reach[index].append(table)
+                for table in members where mark[table] != round {
+                    mark[table] = round
+                    reach.append(table)
                 }
             }
-            reach[index].sort()
-            demand[index] = least
+            return (reach.sorted(), least)
         }
-        var matching = InstantMatching(reach: reach, tables: floor.tables.count)
+        for item in relevant { (reach[item], demand[item]) = tables(of: items[item].eligible) }
+        let copies = floor.tables.count + 1
+        var matching = InstantMatching(tables: floor.tables.count)
+        /// Whether the items covering `instant` get their tables, with `extra` tables of `spare` to nobody.
+        func matches(_ present: [Int], reach: [[Int]], demand: [Int], spare: [Int] = [], extra: Int = 0) -> Bool {
+            matching.start(reach: present.map { reach[$0] } + [spare])
+            for (vertex, item) in present.enumerated() {
+                for _ in 0..<min(demand[item], copies) where !matching.augment(vertex) { return false }
+            }
+            for _ in 0..<extra where !matching.augment(present.count) { return false }
+            return true
+        }
+        var untriggered: [Int: (reach: [[Int]], demand: [Int])] = [:]
         for instant in instants.sorted() {
-            matching.clear()
-            for item in items.indices where items[item].start <= instant && instant < items[item].end {
-                for _ in 0..<min(demand[item], floor.tables.count + 1) where !matching.augment(item) { return false }
+            let present = relevant.filter { items[$0].start <= instant && instant < items[$0].end }
+            let binding = holds.indices.filter { holds[$0].from <= instant && instant < holds[$0].to }
+            if binding.isEmpty {
+                guard matches(present, reach: reach, demand: demand) else { return false }
+                continue
+            }
+            for index in binding {
+                let hold = holds[index]
+                if untriggered[index] == nil {
+                    // Online items on units without the hold's tables, or at home.
+                    var held = reach, least = demand
+                    for item in relevant where items[item].channel == .online {
+                        let units = items[item].eligible.filter { unit in
+                            unit == items[item].current || !floor.units[unit].members.contains { hold.isMatching[$0] }
+                        }
+                        (held[item], least[item]) = units.isEmpty ? ([], 1) : tables(of: units)
+                    }
+                    untriggered[index] = (held, least)
+                }
+                let quiet = untriggered[index]!
+                if matches(present, reach: quiet.reach, demand: quiet.demand) { continue }
+                // A walk-in on the hold's tables takes none of its count: no bound then.
+                let walkIn = present.contains { item in
+                    items[item].channel == .walkIn && reach[item].contains { hold.isMatching[$0] }
+                }
+                if walkIn { continue }
+                let spare = hold.tables.filter { fixed.isFreeOfReservations(table: $0, from: instant, to: instant + 1) }
+                guard matches(present, reach: reach, demand: demand, spare: spare, extra: hold.count) else { return false }
             }
         }
         return true
@@ -112,22 +159,23 @@ struct WholeDayProblem: Sendable {
 
 /// Tables given to items at one instant, each table to one item (`WholeDayProblem.instantsAllow`).
 private struct InstantMatching {
-    let reach: [[Int]]
+    private var reach: [[Int]] = []
     private var owner: [Int]
     private var seen: [Int]
     private var round = 0
 
-    init(reach: [[Int]], tables: Int) {
-        self.reach = reach
+    init(tables: Int) {
         owner = Array(repeating: -1, count: tables)
         seen = Array(repeating: -1, count: tables)
     }
 
-    mutating func clear() {
+    /// Nothing matched; `reach[v]`: the tables vertex `v` may take.
+    mutating func start(reach: [[Int]]) {
+        self.reach = reach
         for table in owner.indices { owner[table] = -1 }
     }
 
-    /// One more table for `item`, moving other items to other tables of theirs when needed.
+    /// One more table for vertex `item`, moving others to other tables of theirs when needed.
     mutating func augment(_ item: Int) -> Bool {
         round += 1
         return search(item)
