@@ -42,7 +42,7 @@ struct Serve: ParsableCommand {
     var cachedDays: Int = 1_024
 
     @Option(help: "Time cap in milliseconds of a reshuffle (moving unlocked bookings to seat a party greedy could not); 0 turns reshuffles off.")
-    var reshuffleMs: Int = 50
+    var reshuffleMs: Int = Reshuffle.Limits().timeLimitMilliseconds
 
     @OptionGroup var logging: LogOptions
 
