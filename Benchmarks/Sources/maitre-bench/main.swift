@@ -47,7 +47,7 @@ func runBenchmarks() throws {
     }
     if arguments.contains("--misses-only") {
         // Misses against the exact check: `--misses-only [--seeds 5,6] [--guests N] [--no-brasserie]
-        // [--no-hall] [--reshuffle-ms 50] [--search-budget N] [--explain] [--saturday]` (a Friday by default).
+        // [--no-hall] [--reshuffle-ms 200] [--search-budget N] [--explain] [--saturday]` (a Friday by default).
         var limits = Reshuffle.Limits()
         if let ms = option("--reshuffle-ms").flatMap({ Int($0) }) { limits.timeLimitMilliseconds = ms }
         if let budget = option("--search-budget").flatMap({ Int($0) }) { limits.searchBudget = budget }
