@@ -154,14 +154,14 @@ public final class SeatingService {
         try days.load(key, floor: floor, layoutVersion: layoutVersion, store: store)
     }
 
-    /// How `key`'s day (as loaded, at `version`) finds re-assignments: `Reshuffle.find` behind
+    /// How `key`'s day (as loaded, at `version`) finds re-assignments: `Reshuffle.planner` (its
+    /// questions, the candidate times of one request, share what they compute of the day) behind
     /// the day cache; nil when reshuffles are off.
     func planner(_ key: DayKey, day: DayState, version: Int, floor: Floor) -> Reshuffle.Planner? {
         guard let limits = reshuffle else { return nil }
+        let find = Reshuffle.planner(floor: floor, day: day, limits: limits)
         return { query in
-            self.days.plan(key, dayVersion: version, query: query) {
-                Reshuffle.find(floor: floor, day: day, query: query, limits: limits)
-            }
+            self.days.plan(key, dayVersion: version, query: query) { find(query) }
         }
     }
 

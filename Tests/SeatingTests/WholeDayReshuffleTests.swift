@@ -193,6 +193,31 @@ import Testing
         agreesWithBruteForce(seed: 32, instances: 1_500, identical: true, limits: exactOnly)
     }
 
+    /// A planner keeps what its questions compute of the day (`WholeDayMemo`) between them: asked
+    /// time after time, every party size, on random floors, it must answer exactly as `find` alone.
+    @Test func aPlannerAnswersEveryTimeOfItsDayAsFindAloneDoes() {
+        var rng = SeededRandom(seed: 41)
+        let limits = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 200, exactBudget: 500)
+        var asked = 0, planned = 0
+        for _ in 0..<300 {
+            let instance = RandomFloor(rng: &rng, identical: Bool.random(using: &rng))
+            let planner = Reshuffle.planner(floor: instance.floor, day: instance.day, limits: limits)
+            for time in stride(from: 18 * 60, through: 21 * 60, by: 15) {
+                for party in [instance.query.party, 2, 4] {
+                    let query = SeatingQuery(date: instance.query.date, time: time, party: party, channel: instance.query.channel)
+                    guard case .refuse(let reason) = SlotEvaluator.evaluate(floor: instance.floor, day: instance.day, query: query),
+                          Reshuffle.canHelp(reason) else { continue }
+                    asked += 1
+                    let alone = Reshuffle.find(floor: instance.floor, day: instance.day, query: query, limits: limits)
+                    #expect(planner(query) == alone, "\(instance) at \(time) for \(party)")
+                    #expect(Reshuffle.isRuledOut(floor: instance.floor, day: instance.day, query: query) ? alone == nil : true)
+                    planned += alone == nil ? 0 : 1
+                }
+            }
+        }
+        #expect(asked >= 500 && planned >= 50, "coverage: \(asked) asked, \(planned) planned")
+    }
+
     private func agreesWithBruteForce(seed: UInt64, instances: Int, identical: Bool, limits: Reshuffle.Limits = .unhurried) {
         var rng = SeededRandom(seed: seed)
         var feasible = 0, infeasible = 0, moved = 0

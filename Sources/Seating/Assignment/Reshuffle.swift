@@ -72,9 +72,11 @@ public enum Reshuffle {
     /// behind a cache of the service (per restaurant-day version). Never a weaker search.
     public typealias Planner = (SeatingQuery) -> Plan?
 
-    /// `find` on `day` with `limits`, as a planner.
+    /// `find` on `day` with `limits`, as a planner: the questions it is asked share what they
+    /// compute of the day (`WholeDayMemo`), with the same answers as `find` alone.
     public static func planner(floor: Floor, day: DayState, limits: Limits) -> Planner {
-        { find(floor: floor, day: day, query: $0, limits: limits) }
+        let memo = WholeDayMemo()
+        return { find(floor: floor, day: day, query: $0, limits: limits, memo: memo) }
     }
 
     /// The refusal reasons a re-assignment can overcome: a hold or a block binds the new party's
@@ -86,8 +88,12 @@ public enum Reshuffle {
     /// A verified plan that seats `query` at its time by re-assigning unlocked bookings, or nil
     /// when none was found (see the type's documentation for the order of the searches).
     public static func find(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits = Limits()) -> Plan? {
+        find(floor: floor, day: day, query: query, limits: limits, memo: nil)
+    }
+
+    static func find(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits, memo: WholeDayMemo?) -> Plan? {
         // The cheap proofs first: most full times end here, before any search copies the day.
-        guard let problem = WholeDayProblem(floor: floor, day: day, query: query) else { return nil }
+        guard let problem = WholeDayProblem(floor: floor, day: day, query: query, memo: memo) else { return nil }
         if let quick = oneMove(floor: floor, day: day, query: query) { return quick }
         // One board for both searches; nil when a booking's tables are no unit (the integer program's case).
         if let board = PlacementBoard(problem: problem) {

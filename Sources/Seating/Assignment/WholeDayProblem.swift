@@ -30,7 +30,8 @@ struct WholeDayProblem: Sendable {
     static func isMovable(_ booking: Booking) -> Bool { booking.status == .booked && !booking.locked }
 
     /// `prove: false` skips the matching bound (to export the model of a day where it holds).
-    init?(floor: Floor, day: DayState, query: SeatingQuery, prove: Bool = true) {
+    /// `memo`: what earlier questions on this same day computed (`WholeDayMemo`).
+    init?(floor: Floor, day: DayState, query: SeatingQuery, prove: Bool = true, memo: WholeDayMemo? = nil) {
         self.floor = floor
         self.day = day
         self.query = query
@@ -38,12 +39,13 @@ struct WholeDayProblem: Sendable {
         start = query.time
         end = query.time + duration + day.buffer
         // The component: movable bookings chained to [start, end) by overlapping intervals.
-        let spans = day.bookings.values.filter(Self.isMovable)
-            .compactMap { booking in day.occupiedSpan(of: booking).map { (booking, $0.start, $0.end) } }
-            .sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
+        let spans = memo?.spans ?? day.bookings.values.filter(Self.isMovable)
+            .compactMap { booking in day.occupiedSpan(of: booking).map { (booking: booking, start: $0.start, end: $0.end) } }
+            .sorted { ($0.start, $0.booking.id) < ($1.start, $1.booking.id) }
+        memo?.spans = spans
         // One sweep in start order, the new party's interval among the spans: runs of overlapping
         // intervals; the component is the run holding the new party.
-        let intervals = (spans.map { ($0.1, $0.2, false) } + [(start, end, true)]).sorted { ($0.0, $0.2 ? 0 : 1) < ($1.0, $1.2 ? 0 : 1) }
+        let intervals = (spans.map { ($0.start, $0.end, false) } + [(start, end, true)]).sorted { ($0.0, $0.2 ? 0 : 1) < ($1.0, $1.2 ? 0 : 1) }
         var low = Int.min, high = Int.min, holdsNew = false
         for (from, to, isNew) in intervals {
             if from >= high {
@@ -55,20 +57,39 @@ struct WholeDayProblem: Sendable {
             }
             holdsNew = holdsNew || isNew
         }
-        let component = spans.filter { $0.1 < high && $0.2 > low }.map(\.0)
+        let component = spans.filter { $0.start < high && $0.end > low }.map(\.booking)
         guard !component.isEmpty else { return nil }
-        var fixed = day
-        for booking in component { fixed.remove(booking.id) }
+        let ids = component.map(\.id)
+        let fixed: DayState, known: [AssignmentModel.Item]
+        if let memo, memo.component == ids, let kept = memo.fixed {
+            fixed = kept
+            known = memo.items
+        } else {
+            var without = day
+            for booking in component { without.remove(booking.id) }
+            fixed = without
+            known = component.map { AssignmentModel.Item(booking: $0, floor: floor, day: day, fixed: without) }
+            memo?.component = ids
+            memo?.fixed = fixed
+            memo?.items = known
+            memo?.reach = Array(repeating: nil, count: known.count)
+        }
         self.fixed = fixed
         let newEligible = AssignmentModel.eligibleUnits(floor: floor, fixed: fixed, party: query.party, from: start, to: end,
                                                         channel: query.channel, current: nil)
         guard !newEligible.isEmpty else { return nil }
-        var items = component.map { AssignmentModel.Item(booking: $0, floor: floor, day: day, fixed: fixed) }
+        var items = known
         items.append(AssignmentModel.Item(booking: nil, party: query.party, start: start, end: end, eligible: newEligible,
                                           current: nil, channel: query.channel))
         self.items = items
-        movable = Set(component.map(\.id))
-        guard !prove || Self.instantsAllow(floor: floor, fixed: fixed, items: items, around: (start, end)) else { return nil }
+        movable = Set(ids)
+        if prove {
+            var reach = memo?.reach ?? Array(repeating: nil, count: known.count)
+            reach.append(nil)  // the new party's
+            let allowed = Self.instantsAllow(floor: floor, fixed: fixed, items: items, reach: &reach, around: (start, end))
+            memo?.reach = Array(reach.dropLast())
+            guard allowed else { return nil }
+        }
         pools = TablePools(floor: floor, fixed: fixed, window: (low, high))
     }
 
@@ -87,73 +108,84 @@ struct WholeDayProblem: Sendable {
     /// hold's tables free of fixed reservations and blocks, to nobody. When neither matching
     /// exists at an instant, no re-assignment does. This is what refuses a full prime time quickly
     /// when the floor is full but for the tables held for walk-ins.
-    static func instantsAllow(floor: Floor, fixed: DayState, items: [AssignmentModel.Item], around interval: (Int, Int)) -> Bool {
-        var instants = Set([interval.0])
-        for item in items where item.start > interval.0 && item.start < interval.1 { instants.insert(item.start) }
+    /// `reach`: per item, what the bound needs of it, filled in here for the items overlapping
+    /// `interval` that have none yet (kept between questions by `WholeDayMemo`).
+    static func instantsAllow(floor: Floor, fixed: DayState, items: [AssignmentModel.Item], reach: inout [BoundReach?],
+                              around interval: (Int, Int)) -> Bool {
+        // The items are in start order (the new party, last, starts at `interval.0`).
+        var instants = [interval.0]
+        for item in items where item.start > interval.0 && item.start < interval.1 && item.start != instants.last {
+            instants.append(item.start)
+        }
         let holds = floor.countHolds(on: fixed.weekday)
         let relevant = items.indices.filter { items[$0].start < interval.1 && interval.0 < items[$0].end }
-        // Per item overlapping the interval: the tables of its eligible units and its smallest
-        // unit's size; per hold, the same over the units an online item may take untriggered.
-        var reach = Array(repeating: [Int](), count: items.count), demand = Array(repeating: 0, count: items.count)
-        var mark = Array(repeating: -1, count: floor.tables.count), round = 0
-        func tables(of units: [Int]) -> (reach: [Int], demand: Int) {
-            round += 1
-            var reach: [Int] = [], least = Int.max / 4
-            for unit in units {
-                let members = floor.units[unit].members
-                least = min(least, members.count)
-                for table in members where mark[table] != round {
-                    mark[table] = round
-                    reach.append(table)
-                }
-            }
-            return (reach.sorted(), least)
-        }
-        for item in relevant { (reach[item], demand[item]) = tables(of: items[item].eligible) }
+        for item in relevant where reach[item] == nil { reach[item] = BoundReach(item: items[item], floor: floor, holds: holds) }
         let copies = floor.tables.count + 1
         var matching = InstantMatching(tables: floor.tables.count)
-        /// Whether the items covering `instant` get their tables, with `extra` tables of `spare` to nobody.
-        func matches(_ present: [Int], reach: [[Int]], demand: [Int], spare: [Int] = [], extra: Int = 0) -> Bool {
-            matching.start(reach: present.map { reach[$0] } + [spare])
-            for (vertex, item) in present.enumerated() {
-                for _ in 0..<min(demand[item], copies) where !matching.augment(vertex) { return false }
+        /// Whether the items covering the instant get their tables (`hold`: as the hold leaves them
+        /// untriggered), with `extra` tables of `spare` to nobody.
+        func matches(_ present: [Int], hold: Int? = nil, spare: [Int] = [], extra: Int = 0) -> Bool {
+            let tables = present.map { item in hold.map { reach[item]!.untriggered[$0] } ?? (reach[item]!.tables, reach[item]!.demand) }
+            matching.start(reach: tables.map(\.0) + [spare])
+            for (vertex, entry) in tables.enumerated() {
+                for _ in 0..<min(entry.1, copies) where !matching.augment(vertex) { return false }
             }
             for _ in 0..<extra where !matching.augment(present.count) { return false }
             return true
         }
-        var untriggered: [Int: (reach: [[Int]], demand: [Int])] = [:]
-        for instant in instants.sorted() {
+        for instant in instants {
             let present = relevant.filter { items[$0].start <= instant && instant < items[$0].end }
             let binding = holds.indices.filter { holds[$0].from <= instant && instant < holds[$0].to }
             if binding.isEmpty {
-                guard matches(present, reach: reach, demand: demand) else { return false }
+                guard matches(present) else { return false }
                 continue
             }
             for index in binding {
                 let hold = holds[index]
-                if untriggered[index] == nil {
-                    // Online items on units without the hold's tables, or at home.
-                    var held = reach, least = demand
-                    for item in relevant where items[item].channel == .online {
-                        let units = items[item].eligible.filter { unit in
-                            unit == items[item].current || !floor.units[unit].members.contains { hold.isMatching[$0] }
-                        }
-                        (held[item], least[item]) = units.isEmpty ? ([], 1) : tables(of: units)
-                    }
-                    untriggered[index] = (held, least)
-                }
-                let quiet = untriggered[index]!
-                if matches(present, reach: quiet.reach, demand: quiet.demand) { continue }
+                if matches(present, hold: index) { continue }
                 // A walk-in on the hold's tables takes none of its count: no bound then.
                 let walkIn = present.contains { item in
-                    items[item].channel == .walkIn && reach[item].contains { hold.isMatching[$0] }
+                    items[item].channel == .walkIn && reach[item]!.tables.contains { hold.isMatching[$0] }
                 }
                 if walkIn { continue }
                 let spare = hold.tables.filter { fixed.isFreeOfReservations(table: $0, from: instant, to: instant + 1) }
-                guard matches(present, reach: reach, demand: demand, spare: spare, extra: hold.count) else { return false }
+                guard matches(present, spare: spare, extra: hold.count) else { return false }
             }
         }
         return true
+    }
+}
+
+/// What the matching bound (`WholeDayProblem.instantsAllow`) needs of one item: the tables of its
+/// eligible units (sorted, each once) and how many its smallest unit has; per count hold of the
+/// day, the same over the units it may take without the hold judging it (for an online party its
+/// own unit and units without the hold's tables; for others every unit). No unit: no tables and
+/// a demand of one, which no matching meets.
+struct BoundReach {
+    let tables: [Int]
+    let demand: Int
+    let untriggered: [(tables: [Int], demand: Int)]
+
+    init(item: AssignmentModel.Item, floor: Floor, holds: [Floor.CountHold]) {
+        (tables, demand) = Self.tables(of: item.eligible, floor: floor)
+        let all = (tables, demand)
+        untriggered = holds.map { hold in
+            guard item.channel == .online else { return all }
+            return Self.tables(of: item.eligible.filter { unit in
+                unit == item.current || !floor.units[unit].members.contains { hold.isMatching[$0] }
+            }, floor: floor)
+        }
+    }
+
+    private static func tables(of units: [Int], floor: Floor) -> (tables: [Int], demand: Int) {
+        guard !units.isEmpty else { return ([], 1) }
+        var tables: [Int] = [], least = Int.max
+        for unit in units {
+            let members = floor.units[unit].members
+            least = min(least, members.count)
+            for table in members where !tables.contains(table) { tables.append(table) }
+        }
+        return (tables.sorted(), least)
     }
 }
 

@@ -128,7 +128,12 @@ struct DayRun {
     let demand: Demand
     let policy: SeatingPolicy
     /// The evening so far. Any change forgets which queries found no table.
-    var day: DayState { didSet { refused.removeAll(keepingCapacity: true) } }
+    var day: DayState {
+        didSet {
+            refused.removeAll(keepingCapacity: true)
+            planner = Self.planner(policy: policy, floor: floor, day: day)
+        }
+    }
     /// Queries (time, party, duration, channel) that found no table on the day as it stands: a
     /// guest after guest asking for the same full time does not re-run the same search.
     var refused: Set<[Int]> = []
@@ -148,15 +153,19 @@ struct DayRun {
         self.demand = demand
         self.policy = policy
         day = DayState(floor: floor, date: scenario.date, bookings: [])
+        planner = Self.planner(policy: policy, floor: floor, day: day)
         unitsByID = floor.units.indices.sorted { floor.idRank[$0] < floor.idRank[$1] }
         for (index, request) in demand.reservations.enumerated() { queue.push(request.requestedAt, .request(index)) }
         for (index, walkIn) in demand.walkIns.enumerated() { queue.push(walkIn.time, .walkIn(index)) }
     }
 
-    var planner: Reshuffle.Planner? {
+    /// The `engine` policies' re-assignment on the day as it stands (one per day: its questions
+    /// share what they compute of the day).
+    var planner: Reshuffle.Planner?
+
+    static func planner(policy: SeatingPolicy, floor: Floor, day: DayState) -> Reshuffle.Planner? {
         guard policy == .engine || policy == .engineRepack else { return nil }
-        let floor = floor, day = day
-        return { query in Reshuffle.find(floor: floor, day: day, query: query, limits: Simulation.limits) }
+        return Reshuffle.planner(floor: floor, day: day, limits: Simulation.limits)
     }
 
     mutating func play() {

@@ -1,0 +1,24 @@
+/// What the whole-day questions asked of one day share, kept between them: the day's movable
+/// bookings in start order, and the last component with the day without it, its bookings as
+/// items and what the matching bound needs of them. A booking backend asks several candidate times of one day in a row (a window, a guest's
+/// flexibility), and on a busy evening their components are the same bookings, so the day is
+/// copied and each booking's units judged once instead of once per time.
+///
+/// Invariants: used with one floor and one day only (`Reshuffle.planner` makes one per planner,
+/// which is per day); an entry is the pure function of that day and the component's booking ids,
+/// so answers with and without it are identical. Not shared between threads.
+///
+/// ```swift
+/// let planner = Reshuffle.planner(floor: floor, day: day, limits: limits)  // holds a memo
+/// planner(query.at(19 * 60)); planner(query.at(19 * 60 + 15))              // the second reuses it
+/// ```
+final class WholeDayMemo {
+    /// The day's movable bookings with their occupied intervals, by start then id.
+    var spans: [(booking: Booking, start: Int, end: Int)]?
+    /// The last component's booking ids, the day without them, and them as items.
+    var component: [String] = []
+    var fixed: DayState?
+    var items: [AssignmentModel.Item] = []
+    /// What the matching bound computed of those items so far (nil: not yet).
+    var reach: [BoundReach?] = []
+}
