@@ -108,6 +108,7 @@ struct WholeDayProblem: Sendable {
     /// hold's tables free of fixed reservations and blocks, to nobody. When neither matching
     /// exists at an instant, no re-assignment does. This is what refuses a full prime time quickly
     /// when the floor is full but for the tables held for walk-ins.
+    ///
     /// `reach`: per item, what the bound needs of it, filled in here for the items overlapping
     /// `interval` that have none yet (kept between questions by `WholeDayMemo`).
     static func instantsAllow(floor: Floor, fixed: DayState, items: [AssignmentModel.Item], reach: inout [BoundReach?],
