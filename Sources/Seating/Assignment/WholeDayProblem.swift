@@ -22,7 +22,6 @@ struct WholeDayProblem: Sendable {
     let end: Int
     let fixed: DayState
     let items: [AssignmentModel.Item]
-    let movable: Set<String>
     /// Interchangeable tables over the component's span.
     let pools: TablePools
 
@@ -42,7 +41,7 @@ struct WholeDayProblem: Sendable {
         let spans = memo?.spans ?? day.bookings.values.filter(Self.isMovable)
             .compactMap { booking in day.occupiedSpan(of: booking).map { (booking: booking, start: $0.start, end: $0.end) } }
             .sorted { ($0.start, $0.booking.id) < ($1.start, $1.booking.id) }
-        memo?.spans = spans
+        if memo?.spans == nil { memo?.spans = spans }
         // One sweep in start order, the new party's interval among the spans: runs of overlapping
         // intervals; the component is the run holding the new party.
         let intervals = (spans.map { ($0.start, $0.end, false) } + [(start, end, true)]).sorted { ($0.0, $0.2 ? 0 : 1) < ($1.0, $1.2 ? 0 : 1) }
@@ -82,12 +81,14 @@ struct WholeDayProblem: Sendable {
         items.append(AssignmentModel.Item(booking: nil, party: query.party, start: start, end: end, eligible: newEligible,
                                           current: nil, channel: query.channel))
         self.items = items
-        movable = Set(ids)
         if prove {
+            // Taken out of the memo while it grows, so that it is not copied.
             var reach = memo?.reach ?? Array(repeating: nil, count: known.count)
+            memo?.reach = []
             reach.append(nil)  // the new party's
             let allowed = Self.instantsAllow(floor: floor, fixed: fixed, items: items, reach: &reach, around: (start, end))
-            memo?.reach = Array(reach.dropLast())
+            reach.removeLast()
+            memo?.reach = reach
             guard allowed else { return nil }
         }
         pools = TablePools(floor: floor, fixed: fixed, window: (low, high))
@@ -173,7 +174,7 @@ struct BoundReach {
         untriggered = holds.map { hold in
             guard item.channel == .online else { return all }
             return Self.tables(of: item.eligible.filter { unit in
-                unit == item.current || !floor.units[unit].members.contains { hold.isMatching[$0] }
+                unit == item.current || HoldRules.tablesTaken(hold, floor: floor, unit: unit, channel: .online) == 0
             }, floor: floor)
         }
     }
