@@ -21,15 +21,60 @@ public struct MILPSolver: Sendable {
                 ? Solution(status: .optimal, values: [], objective: model.objectiveConstant, bound: model.objectiveConstant)
                 : Solution(status: .infeasible, values: [], objective: nil, bound: nil)
         }
+        let problem = Self.load(model, options: options)
+        defer { problem.free() }
+        guard model.isInteger else { return solveLinear(problem.pointer, model: model, options: options) }
+        let outcome = solveInteger(problem.pointer, model: model, options: options, afterRelaxation: nil)
+        return outcome.solution
+            ?? Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: outcome.relaxation?.objective)
+    }
+
+    /// What to do once the root relaxation of an integer program is solved.
+    public enum AfterRelaxation: Sendable {
+        /// The caller has what it needs (say, a plan that meets the relaxation's bound).
+        case stop
+        /// Branch and bound from the relaxation's basis, with an incumbent (one value per column,
+        /// ignored when infeasible) to prune against.
+        case branch(incumbent: [Double]?)
+    }
+
+    /// Solves an integer program's relaxation, shows it to `afterRelaxation` (to round it into a
+    /// plan, say), then branches from the same basis within what is left of the time limit: the
+    /// relaxation is solved once, not again by branch-and-bound. `atNode`, when given, sees each
+    /// branch-and-bound node's relaxation and may return a solution (one value per column; used
+    /// only when feasible) for the search to prune against: a problem-specific rounding, say.
+    /// Returns the relaxation (nil when it was not solved to optimality) and branch-and-bound's
+    /// result (nil when it did not run).
+    public func solve(_ model: LinearModel, options: SolveOptions,
+                      afterRelaxation: (Solution) -> AfterRelaxation,
+                      atNode: ((Solution) -> [Double]?)? = nil) throws(MILPError) -> (relaxation: Solution?, solution: Solution?) {
+        try model.validate()
+        guard options.timeLimitMilliseconds > 0 else {
+            throw .invalidModel("time limit must be positive")
+        }
+        guard !model.columns.isEmpty, model.isInteger else {
+            let solution = try solve(model, options: options)
+            return (solution.status == .optimal ? solution : nil, nil)
+        }
+        let problem = Self.load(model, options: options)
+        defer { problem.free() }
+        return withoutActuallyEscaping(afterRelaxation) { inspect in
+            guard let atNode else {
+                return solveInteger(problem.pointer, model: model, options: options, afterRelaxation: inspect)
+            }
+            return withoutActuallyEscaping(atNode) { heuristic in
+                solveInteger(problem.pointer, model: model, options: options, afterRelaxation: inspect, atNode: heuristic)
+            }
+        }
+    }
+
+    private static func load(_ model: LinearModel, options: SolveOptions) -> GLPKProblem {
         _ = glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
         let problem = GLPKProblem(model)
-        defer { problem.free() }
         // As glpsol does: scale the matrix (GLPK's library does not on its own); badly scaled
         // assignment models otherwise take many times longer in the simplex.
         glp_scale_prob(problem.pointer, GLP_SF_AUTO)
-        return model.isInteger
-            ? solveInteger(problem.pointer, model: model, options: options)
-            : solveLinear(problem.pointer, model: model, options: options)
+        return problem
     }
 
     private func solveLinear(_ p: OpaquePointer, model: LinearModel, options: SolveOptions) -> Solution {
@@ -56,32 +101,73 @@ public struct MILPSolver: Sendable {
         return Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil)
     }
 
-    private func solveInteger(_ p: OpaquePointer, model: LinearModel, options: SolveOptions) -> Solution {
+    private func solveInteger(_ p: OpaquePointer, model: LinearModel, options: SolveOptions,
+                              afterRelaxation: ((Solution) -> AfterRelaxation)?,
+                              atNode: ((Solution) -> [Double]?)? = nil) -> (relaxation: Solution?, solution: Solution?) {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
         parameters.tm_lim = Int32(clamping: options.timeLimitMilliseconds)
         parameters.mip_gap = max(0, options.relativeGap)
+        parameters.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
+        parameters.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
+        parameters.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+        parameters.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
+        parameters.br_tech = switch options.branching {
+        case .driebeckTomlin: GLP_BR_DTH
+        case .mostFractional: GLP_BR_MFV
+        case .pseudocost: GLP_BR_PCH
+        }
+        let clock = ContinuousClock(), started = clock.now
         let tracker = BoundTracker()
+        tracker.columns = model.columns.count
         if let start = options.initialSolution, model.isFeasible(start) {
             tracker.start = [0] + start
         }
+        if let atNode {
+            tracker.atNode = { values in
+                // The node's relaxation, by the model's columns (cuts only add rows).
+                let node = Solution(status: .optimal, values: values, objective: nil, bound: nil)
+                guard let found = atNode(node), model.isFeasible(found) else { return nil }
+                return [0] + found
+            }
+        }
         let unmanaged = Unmanaged.passRetained(tracker)
-        defer { unmanaged.release() }
+        defer {
+            tracker.atNode = nil   // the closure must not outlive this call
+            unmanaged.release()
+        }
         parameters.cb_info = unmanaged.toOpaque()
         parameters.cb_func = { tree, info in
             guard let tree, let info else { return }
             let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
+            // GLPK checks its own time limit only between nodes, and a node's cut rounds and
+            // simplex run past it. Every callback stops the search when the longest step seen
+            // between two callbacks would end past the deadline.
+            let now = ContinuousClock.now
+            if let last = tracker.lastCall { tracker.longestStep = max(tracker.longestStep, now - last) }
+            tracker.lastCall = now
+            if let deadline = tracker.deadline, now + tracker.longestStep >= deadline {
+                glp_ios_terminate(tree)
+                return
+            }
             if glp_ios_reason(tree) == GLP_IHEUR, !tracker.offered, let start = tracker.start {
                 tracker.offered = true
                 _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
             }
+            if glp_ios_reason(tree) == GLP_IHEUR, let atNode = tracker.atNode, let problem = glp_ios_get_prob(tree) {
+                let values = (0..<tracker.columns).map { glp_get_col_prim(problem, Int32($0 + 1)) }
+                if let found = atNode(values) {
+                    _ = found.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+                }
+                tracker.lastCall = ContinuousClock.now   // the heuristic's time is not GLPK's step
+            }
             let best = glp_ios_best_node(tree)
             if best != 0 { tracker.bound = glp_ios_node_bound(tree, best) }
         }
-        let clock = ContinuousClock(), started = clock.now
-        if !options.presolve || tracker.start != nil {
+        var relaxationSolution: Solution?
+        if !options.presolve || tracker.start != nil || afterRelaxation != nil {
             // The heuristic callback needs the original columns: solve the relaxation ourselves.
             parameters.presolve = GLP_OFF
             // Without the MIP presolver GLPK needs an optimal LP relaxation first.
@@ -90,29 +176,50 @@ public struct MILPSolver: Sendable {
             simplex.msg_lev = parameters.msg_lev
             simplex.tm_lim = parameters.tm_lim
             simplex.meth = options.simplex == .dual ? GLP_DUALP : GLP_PRIMAL
+            if options.advancedBasis { glp_adv_basis(p, 0) }
+            var guided: [Double]?
+            if let guide = options.guideObjective, guide.count == model.columns.count {
+                // The guide's optimum first, then the model's own objective from that basis.
+                for (index, coefficient) in guide.enumerated() { glp_set_obj_coef(p, Int32(index + 1), coefficient) }
+                _ = glp_simplex(p, &simplex)
+                if glp_get_status(p) == GLP_OPT { guided = (0..<model.columns.count).map { glp_get_col_prim(p, Int32($0 + 1)) } }
+                for (index, column) in model.columns.enumerated() { glp_set_obj_coef(p, Int32(index + 1), column.objective) }
+                let spentMilliseconds = Int((clock.now - started) / .milliseconds(1))
+                simplex.tm_lim = Int32(clamping: max(1, options.timeLimitMilliseconds - spentMilliseconds))
+            }
             _ = glp_simplex(p, &simplex)
             let relaxation = glp_get_status(p)
-            if relaxation == GLP_NOFEAS { return Solution(status: .infeasible, values: [], objective: nil, bound: nil) }
-            if relaxation == GLP_UNBND { return Solution(status: .unbounded, values: [], objective: nil, bound: nil) }
-            if relaxation != GLP_OPT { return Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil) }
+            if relaxation == GLP_NOFEAS { return (nil, Solution(status: .infeasible, values: [], objective: nil, bound: nil)) }
+            if relaxation == GLP_UNBND { return (nil, Solution(status: .unbounded, values: [], objective: nil, bound: nil)) }
+            if relaxation != GLP_OPT { return (nil, Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil)) }
+            let objective = glp_get_obj_val(p)
+            relaxationSolution = Solution(status: .optimal, values: (0..<model.columns.count).map { glp_get_col_prim(p, Int32($0 + 1)) },
+                                          objective: objective, bound: objective, guided: guided)
+            tracker.bound = objective
+            if let afterRelaxation, let relaxed = relaxationSolution {
+                guard case .branch(let incumbent) = afterRelaxation(relaxed) else { return (relaxed, nil) }
+                if let incumbent, model.isFeasible(incumbent) { tracker.start = [0] + incumbent }
+            }
             // The time limit covers the whole solve: branch-and-bound gets what the relaxation left.
             let spentMilliseconds = Int((clock.now - started) / .milliseconds(1))
-            parameters.tm_lim = Int32(clamping: max(1, options.timeLimitMilliseconds - spentMilliseconds))
+            guard spentMilliseconds < options.timeLimitMilliseconds else { return (relaxationSolution, nil) }
+            parameters.tm_lim = Int32(clamping: options.timeLimitMilliseconds - spentMilliseconds)
         }
+        if options.strictTimeLimit { tracker.deadline = started + .milliseconds(options.timeLimitMilliseconds) }
         let code = glp_intopt(p, &parameters)
         let status = glp_mip_status(p)
         if status == GLP_OPT || status == GLP_FEAS {
             let values = (0..<model.columns.count).map { glp_mip_col_val(p, Int32($0 + 1)) }
             let objective = glp_mip_obj_val(p)
             let optimal = status == GLP_OPT && code == 0
-            return Solution(status: optimal ? .optimal : .feasible, values: values, objective: objective,
-                            bound: optimal ? objective : tracker.bound)
+            return (relaxationSolution, Solution(status: optimal ? .optimal : .feasible, values: values, objective: objective,
+                                                 bound: optimal ? objective : tracker.bound))
         }
         if status == GLP_NOFEAS || code == GLP_ENOPFS {
-            return Solution(status: .infeasible, values: [], objective: nil, bound: nil)
+            return (relaxationSolution, Solution(status: .infeasible, values: [], objective: nil, bound: nil))
         }
-        if code == GLP_ENODFS { return Solution(status: .unbounded, values: [], objective: nil, bound: nil) }
-        return Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: tracker.bound)
+        if code == GLP_ENODFS { return (relaxationSolution, Solution(status: .unbounded, values: [], objective: nil, bound: nil)) }
+        return (relaxationSolution, Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: tracker.bound))
     }
 }
 
@@ -122,6 +229,15 @@ private final class BoundTracker: @unchecked Sendable {
     /// The initial solution, 1-based as GLPK wants it, offered once at the first heuristic call.
     var start: [Double]?
     var offered = false
+    /// When branch-and-bound must stop (the solve's time limit).
+    var deadline: ContinuousClock.Instant?
+    /// The previous callback, and the longest time GLPK has taken between two callbacks.
+    var lastCall: ContinuousClock.Instant?
+    var longestStep: Duration = .zero
+    /// The model's column count (node values are read for these).
+    var columns = 0
+    /// A node heuristic: the node's column values in, a 1-based solution out.
+    var atNode: (([Double]) -> [Double]?)?
 }
 
 /// A GLPK problem object loaded from a validated model; `free()` releases it.

@@ -22,6 +22,17 @@ public struct Solution: Sendable {
     public var values: [Double]
     public var objective: Double?
     public var bound: Double?
+    /// For a relaxation solved with `SolveOptions.guideObjective`: the guide's optimum (one value
+    /// per column), a vertex chosen among the relaxation's near-optima by the guide.
+    public var guided: [Double]?
+
+    public init(status: Status, values: [Double], objective: Double?, bound: Double?, guided: [Double]? = nil) {
+        self.status = status
+        self.values = values
+        self.objective = objective
+        self.bound = bound
+        self.guided = guided
+    }
 
     /// Whether `values` hold a usable assignment.
     public var hasSolution: Bool { status == .optimal || status == .feasible }
@@ -55,17 +66,66 @@ public struct SolveOptions: Sendable {
     /// branch-and-bound when the presolver is off (always the case with an initial solution).
     /// Which is faster depends on the model: measure.
     public var simplex: Simplex
+    /// The cutting planes branch-and-cut adds (none by default): stronger bounds per node, more
+    /// time per node. Which pay depends on the model: measure.
+    public var cuts: Cuts
+    /// Objective coefficients (one per column) of a relaxation solved before the model's own, from
+    /// whose optimal basis the model's relaxation is then re-optimised; the guide's optimum is
+    /// returned as `Solution.guided` (to `afterRelaxation`). A tie-breaking objective gives a vertex
+    /// that rounds better than the model's own, which may be degenerate. Only where branch-and-bound
+    /// starts from a relaxation the solver solves itself (no presolve, an incumbent, or
+    /// `afterRelaxation`).
+    public var guideObjective: [Double]?
+    /// How branch-and-bound picks the variable to branch on.
+    public var branching: Branching
+    /// Whether the relaxation the solver solves itself starts from GLPK's advanced basis (a
+    /// triangular one over the rows, as glpsol does) instead of the all-slack basis: fewer simplex
+    /// iterations on the offline program, not measured to help the re-assignment's.
+    public var advancedBasis: Bool
+    /// Whether branch-and-bound stops before the time limit when its longest step so far would end
+    /// past it. GLPK checks its limit only between nodes, and a node's cut rounds and simplex run
+    /// past it; this keeps the wall time within the cap, at the price of the last step's work (which
+    /// the re-assignment, measured, needs: its plans are often found just past the cap).
+    public var strictTimeLimit: Bool
+
+    /// GLPK's cut generators.
+    public struct Cuts: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Gomory's mixed integer cuts.
+        public static let gomory = Cuts(rawValue: 1)
+        public static let mixedIntegerRounding = Cuts(rawValue: 2)
+        public static let cover = Cuts(rawValue: 4)
+        public static let clique = Cuts(rawValue: 8)
+    }
+
+    /// GLPK's branching rules (`GLP_BR_DTH`, `GLP_BR_MFV`, `GLP_BR_PCH`).
+    public enum Branching: Sendable {
+        /// Driebeck and Tomlin's heuristic (GLPK's default).
+        case driebeckTomlin
+        /// The most fractional variable.
+        case mostFractional
+        /// Pseudocosts (hybrid).
+        case pseudocost
+    }
 
     /// Primal or dual simplex (GLPK's `GLP_PRIMAL`, `GLP_DUALP`: dual, falling back to primal).
     public enum Simplex: Sendable { case primal, dual }
 
     public init(timeLimitMilliseconds: Int = 1_000, presolve: Bool = true, relativeGap: Double = 0,
-                verbose: Bool = false, initialSolution: [Double]? = nil, simplex: Simplex = .primal) {
+                verbose: Bool = false, initialSolution: [Double]? = nil, simplex: Simplex = .primal, cuts: Cuts = [],
+                branching: Branching = .driebeckTomlin, guideObjective: [Double]? = nil,
+                advancedBasis: Bool = false, strictTimeLimit: Bool = false) {
         self.timeLimitMilliseconds = timeLimitMilliseconds
         self.presolve = presolve
         self.relativeGap = relativeGap
         self.verbose = verbose
         self.initialSolution = initialSolution
         self.simplex = simplex
+        self.cuts = cuts
+        self.branching = branching
+        self.guideObjective = guideObjective
+        self.advancedBasis = advancedBasis
+        self.strictTimeLimit = strictTimeLimit
     }
 }
