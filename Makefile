@@ -61,8 +61,9 @@ test: test-deps
 	swift test
 
 # The analysts' yardstick: the offline optimum of a Friday's demand on the hall.
-optimum: build
-	.build/debug/maitre optimum --layout Fixtures/layouts/hall.json --demand Fixtures/demand/hall-friday-600.ndjson --date 2026-11-20
+optimum: deps
+	swift build -c release --product maitre
+	.build/release/maitre optimum --layout Fixtures/layouts/hall.json --demand Fixtures/demand/hall-friday-600.ndjson --date 2026-11-20
 
 # Rewrite Fixtures/sessions/*.expected.ndjson from the current binary (review the diff!).
 golden: deps

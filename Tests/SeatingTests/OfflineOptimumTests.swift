@@ -45,6 +45,36 @@ import Testing
         }
     }
 
+    @Test func matchesBruteForceWithOverlappingCombinationsAndWideRanges() {
+        // The dense floors of the README's ceiling benchmark, small enough for brute force: every
+        // table and combination seats from half its seats up to all of them, and combinations of
+        // neighbours overlap (a table in two or three). The dominated choices the program leaves
+        // out (a combination where one of its tables alone fits with less waste) and the
+        // covers-only objective must keep the optimum.
+        var rng = SeededRandom(seed: 2026)
+        for instance in 0..<60 {
+            let tableCount = Int.random(in: 3...4, using: &rng)
+            let seats = (0..<tableCount).map { _ in [2, 2, 4, 6].randomElement(using: &rng)! }
+            let tables = seats.enumerated().map { Table(id: "T\($0.offset)", min: ($0.element + 1) / 2, max: $0.element) }
+            var runs: [[Int]] = []
+            for first in 0..<tableCount { for length in 2...3 where first + length <= tableCount { runs.append(Array(first..<(first + length))) } }
+            let combinations = runs.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)).map { run in
+                let most = run.reduce(0) { $0 + seats[$1] }
+                return Combination(id: run.map { "T\($0)" }.joined(separator: "+"), tables: run.map { "T\($0)" }, min: (most + 1) / 2, max: most)
+            }
+            let floor = try! Floor(Layout(restaurant: "r", bufferMinutes: 0, tables: tables, combinations: Array(combinations),
+                                          services: [Service(name: "d", first: 18 * 60, last: 22 * 60)]))
+            let requests = (0..<Int.random(in: 4...7, using: &rng)).map { index in
+                OfflineOptimum.Request(id: "r\(index)", time: 18 * 60 + 30 * Int.random(in: 0...4, using: &rng),
+                                       party: Int.random(in: 1...12, using: &rng), duration: 30 * Int.random(in: 2...4, using: &rng))
+            }
+            let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests, timeLimitMilliseconds: Self.unhurried)
+            #expect(result.covers == Self.bruteForce(floor: floor, requests: requests), "instance \(instance)")
+            #expect(result.coversBound == result.covers, "instance \(instance): proven within the cap")
+            #expect(Self.isValid(result, floor: floor, requests: requests), "instance \(instance)")
+        }
+    }
+
     /// Whether no two active bookings share a table-minute (buffer included), checked pairwise.
     static func noTableShared(_ day: DayState, floor: Floor) -> Bool {
         let bookings = day.activeBookings

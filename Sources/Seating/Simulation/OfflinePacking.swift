@@ -34,6 +34,20 @@ struct OfflinePacking {
         byWaste = program.choices.map { row in row.indices.sorted { (row[$0].waste, $0) < (row[$1].waste, $1) } }
     }
 
+    /// A packing of `counts` (per type and choice), which must keep every resource within its
+    /// capacity (a solver's plan, say); nil when they do not.
+    init?(program: OfflineProgram, counts: [[Int]]) {
+        self.init(program: program)
+        for (type, row) in counts.enumerated() {
+            for (choice, count) in row.enumerated() {
+                for _ in 0..<max(0, count) {
+                    guard fits(type, choice) else { return nil }
+                    add(type, choice)
+                }
+            }
+        }
+    }
+
     func hasRoom(_ type: Int) -> Bool { seated[type] < program.types[type].requests.count }
 
     func fits(_ type: Int, _ choice: Int) -> Bool {
@@ -114,6 +128,27 @@ struct OfflinePacking {
                 }
             }
             if !improved { return }
+        }
+    }
+
+    /// Moves seated requests to choices with less waste wherever they fit, until none moves:
+    /// covers stay, waste falls (the program's objective counts covers alone).
+    mutating func reduceWaste() {
+        var moved = true
+        while moved {
+            moved = false
+            for type in program.types.indices {
+                for choice in program.choices[type].indices where counts[type][choice] > 0 {
+                    for better in byWaste[type] where program.choices[type][better].waste < program.choices[type][choice].waste {
+                        while counts[type][choice] > 0 {
+                            remove(type, choice)
+                            guard fits(type, better) else { add(type, choice); break }
+                            add(type, better)
+                            moved = true
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -12,8 +12,11 @@ import MILP
 /// type sit on the choice. Rows: a type seats at most its count; every resource holds at most its
 /// capacity at every instant where a request starts, written as an occupancy flow
 /// (`LinearModel.addIntervalCapacity`): exact, and three non-zeros per variable instead of one
-/// per instant covered. Objective (minimised): `-weight * party + wasted seats` per seated
-/// request, `weight` larger than any possible total waste, so covers come first.
+/// per instant covered. A choice is left out when another seats the type on a strict subset of
+/// its tables with no more waste (dominated: any plan can swap it). Objective (minimised):
+/// `-party` per seated request, covers alone: integral, so branch-and-bound prunes a node whose
+/// bound cannot beat the incumbent by a whole cover. Wasted seats are the local search's
+/// tie-break (`OfflinePacking`), not the program's.
 ///
 /// Invariant: `nodes` are the component's distinct start instants, ascending; `types[t].nodes` is
 /// the range of node indices a request of that type covers (`start <= node < end`).
@@ -48,9 +51,6 @@ struct OfflineProgram {
     /// Capacity of each resource: classes first, then individual tables.
     let capacity: [Int]
     let linear: LinearModel
-    /// The most waste any plan can have; `weight = maxWaste + 1`.
-    let maxWaste: Double
-    var weight: Double { maxWaste + 1 }
 
     init(classes: TableClasses, requests: [OfflineOptimum.Request], buffer: Int) {
         self.classes = classes
@@ -83,7 +83,6 @@ struct OfflineProgram {
         self.capacity = capacity
         // Choices and variables.
         var model = LinearModel(sense: .minimize)
-        var maxWaste = 0.0
         var choices: [[Choice]] = []
         var users: [[(type: Int, variable: LinearModel.Variable)]] = Array(repeating: [], count: capacity.count)
         for (index, type) in types.enumerated() {
@@ -96,7 +95,14 @@ struct OfflineProgram {
                 guard !members.contains(where: { classes.day.isBlocked(table: $0, from: type.start, to: type.end) }) else { continue }
                 options.append((.unit(unit), floor.units[unit].max - type.party, members.map { tableResource[$0]! }))
             }
-            maxWaste += Double(type.requests.count * (options.map(\.1).max() ?? 0))
+            // A choice is dominated when another seats the type on a strict subset of its tables
+            // with no more waste: any plan can swap it for that one. Dominated choices are left out.
+            let all = options
+            options.removeAll { option in
+                all.contains { other in
+                    other.1 <= option.1 && other.2.count < option.2.count && Set(other.2).isSubset(of: option.2)
+                }
+            }
             var row: [Choice] = []
             for (option, waste, resources) in options {
                 let name: String = switch option {
@@ -111,11 +117,8 @@ struct OfflineProgram {
             choices.append(row)
         }
         self.choices = choices
-        self.maxWaste = maxWaste
         for (index, type) in types.enumerated() {
-            for choice in choices[index] {
-                model.setObjective(choice.variable, -(maxWaste + 1) * Double(type.party) + Double(choice.waste))
-            }
+            for choice in choices[index] { model.setObjective(choice.variable, -Double(type.party)) }
             model.addRow(name: "once_t\(index)", choices[index].map { ($0.variable, 1.0) }, upper: Double(type.requests.count))
         }
         // Occupancy flow per resource (`LinearModel.addIntervalCapacity`).
@@ -127,20 +130,29 @@ struct OfflineProgram {
         linear = model
     }
 
-    /// The most covers an objective value (or bound) allows: covers `c` and waste `w` give
-    /// `-weight * c + w` with `0 <= w <= maxWaste`.
+    /// Objective coefficients, one per column, that put covers first and wasted seats second
+    /// (`-weight * party + waste` per choice, `weight` above any plan's total waste): the
+    /// relaxation's optimum under them is a vertex with tight fits, which rounds to more covers
+    /// than a vertex of the covers-only objective (`SolveOptions.guideObjective`).
+    var wasteTieBreak: [Double] {
+        var maxWaste = 0
+        for (type, row) in zip(types, choices) { maxWaste += type.requests.count * (row.map(\.waste).max() ?? 0) }
+        let weight = Double(maxWaste + 1)
+        var objective = Array(repeating: 0.0, count: linear.columns.count)
+        for (type, row) in zip(types, choices) {
+            for choice in row { objective[choice.variable.index] = -weight * Double(type.party) + Double(choice.waste) }
+        }
+        return objective
+    }
+
+    /// The most covers an objective bound allows (the objective is minus the covers).
     func coversBound(objectiveBound: Double) -> Int {
-        Int(((maxWaste - objectiveBound) / weight + 1e-6).rounded(.down))
+        Int((-objectiveBound + 1e-6).rounded(.down))
     }
 
     /// Per type and choice, how many requests a solution seats there.
     func counts(_ solution: Solution) -> [[Int]] {
         choices.map { row in row.map { Int(solution.value($0.variable).rounded()) } }
-    }
-
-    /// Covers seated by `counts`.
-    func covers(_ counts: [[Int]]) -> Int {
-        zip(types, counts).reduce(0) { $0 + $1.0.party * $1.1.reduce(0, +) }
     }
 
     /// The model's column values for `counts` (occupancies filled in), to hand GLPK as a start.
