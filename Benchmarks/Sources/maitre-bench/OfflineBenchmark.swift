@@ -4,12 +4,11 @@ import Seating
 import SeatingService
 import SeatingStore
 
-/// The offline optimum on the hall: 600 seeded dinner requests, greedy vs optimum, proven gap, time.
-func runOfflineOptimum(root: URL, requests count: Int, seed: UInt64, timeLimitMilliseconds: Int, writeLP: String? = nil, writeDemand: String? = nil) throws {
+/// The hall fixture's floor and 600 seeded dinner requests (the offline optimum's everyday case).
+func hallDinnerRequests(root: URL, requests count: Int, seed: UInt64) throws -> (Floor, [OfflineOptimum.Request]) {
     // The hall fixture, read exactly as layout.put reads it.
     let text = try String(contentsOf: root.appendingPathComponent("Fixtures/layouts/hall.json"), encoding: .utf8)
     let floor = try LayoutCheck.compile(Array(text.utf8)).get()
-    let tables = floor.tables, combinations = floor.layout.combinations
     var rng = SeededRandom(seed: seed)
     let requests = (0..<count).map { index -> OfflineOptimum.Request in
         let u = Double.random(in: 0..<1, using: &rng), v = Double.random(in: 0..<1, using: &rng)
@@ -19,19 +18,27 @@ func runOfflineOptimum(root: URL, requests count: Int, seed: UInt64, timeLimitMi
         let duration = party <= 2 ? 90 : party <= 4 ? 105 : party <= 8 ? 135 : 165
         return OfflineOptimum.Request(id: "q\(index)", time: time, party: party, duration: duration)
     }
+    return (floor, requests)
+}
+
+/// Solves one offline optimum and prints covers, greedy, proven bound, gap and wall time;
+/// optionally writes its model (LP), its requests (a demand file for `maitre optimum`) and its layout.
+func runOfflineOptimum(label: String, floor: Floor, requests: [OfflineOptimum.Request], timeLimitMilliseconds: Int,
+                       writeLP: String? = nil, writeDemand: String? = nil, writeLayout: (path: String, json: String)? = nil) throws {
+    let date = ServiceDate("2026-11-20")!
     if let writeLP {
-        try ModelExport.write(OfflineOptimum.model(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests), format: .lp, to: writeLP)
+        try ModelExport.write(OfflineOptimum.model(floor: floor, date: date, requests: requests), format: .lp, to: writeLP)
     }
     if let writeDemand {
-        // The requests as a demand file for `maitre optimum`.
         let lines = requests.map { #"{"id":"\#($0.id)","time":"\#(ClockTime.format($0.time))","party":\#($0.party),"duration":\#($0.duration)}"# }
         try (lines.joined(separator: "\n") + "\n").write(toFile: writeDemand, atomically: true, encoding: .utf8)
     }
+    if let writeLayout { try writeLayout.json.write(toFile: writeLayout.path, atomically: true, encoding: .utf8) }
     let start = DispatchTime.now().uptimeNanoseconds
-    let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests, timeLimitMilliseconds: timeLimitMilliseconds)
+    let result = OfflineOptimum.solve(floor: floor, date: date, requests: requests, timeLimitMilliseconds: timeLimitMilliseconds)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "offline optimum, hall (%d tables, %d combinations), %d requests (seed %d): %d covers, %d seats wasted (greedy %d, +%.1f %%), proven bound %d, gap %.2f %%, %d components, %.3f s (cap %d ms)",
-                 tables.count, combinations.count, count, Int(seed), result.covers, result.wastedSeats, result.greedyCovers,
+    print(String(format: "offline optimum, %@ (%d tables, %d combinations), %d requests: %d covers, %d seats wasted (greedy %d, +%.1f %%), proven bound %d, gap %.2f %%, %d components, %.3f s (cap %d ms)",
+                 label, floor.tables.count, floor.layout.combinations.count, requests.count, result.covers, result.wastedSeats, result.greedyCovers,
                  100 * Double(result.covers - result.greedyCovers) / Double(max(1, result.greedyCovers)),
                  result.coversBound, 100 * result.gap, result.components, seconds, timeLimitMilliseconds))
 }

@@ -25,11 +25,23 @@ func runBenchmarks() throws {
         // Only the offline optimum: `--caps 1000,5000 --counts 600 --seeds 2026`; `--write-lp FILE`
         // exports its model, `--write-demand FILE` its requests (the format `maitre optimum` reads).
         func list(_ name: String, _ fallback: String) -> [Int] { (option(name) ?? fallback).split(separator: ",").compactMap { Int($0) } }
+        // `--dense 100,58` draws a floor of 100 tables and 58 overlapping combinations per seed
+        // (`DenseFloor`) instead of the hall; `--write-layout FILE` writes it.
+        let dense = list("--dense", "")
         for seed in list("--seeds", "2026") {
             for count in list("--counts", "600") {
+                let label: String, floor: Floor, requests: [OfflineOptimum.Request], layout: String?
+                if dense.count == 2 {
+                    let drawn = try DenseFloor(tables: dense[0], combinations: dense[1], requests: count, seed: UInt64(seed))
+                    (label, floor, requests, layout) = ("dense seed \(seed)", drawn.floor, drawn.requests, drawn.layoutJSON)
+                } else {
+                    (floor, requests) = try hallDinnerRequests(root: root, requests: count, seed: UInt64(seed))
+                    (label, layout) = ("hall seed \(seed)", nil)
+                }
                 for cap in list("--caps", "1000") {
-                    try runOfflineOptimum(root: root, requests: count, seed: UInt64(seed), timeLimitMilliseconds: cap,
-                                          writeLP: option("--write-lp"), writeDemand: option("--write-demand"))
+                    try runOfflineOptimum(label: label, floor: floor, requests: requests, timeLimitMilliseconds: cap,
+                                          writeLP: option("--write-lp"), writeDemand: option("--write-demand"),
+                                          writeLayout: option("--write-layout").flatMap { path in layout.map { (path, $0) } })
                 }
             }
         }
@@ -187,7 +199,8 @@ func runBenchmarks() throws {
     for requests in [300, 900] { try runReplay(layoutFile: "hall", restaurant: "hall", requests: requests, seed: 6, root: root) }
 
     // 4. The offline optimum (analysts' yardstick).
-    for cap in [250, 1_000] { try runOfflineOptimum(root: root, requests: 600, seed: 2026, timeLimitMilliseconds: cap) }
+    let (hall, hallRequests) = try hallDinnerRequests(root: root, requests: 600, seed: 2026)
+    for cap in [250, 1_000] { try runOfflineOptimum(label: "hall seed 2026", floor: hall, requests: hallRequests, timeLimitMilliseconds: cap) }
 
     // 5. Throughput through `maitre serve` (stdin to stdout, one process).
     if let binary = option("--maitre") {
