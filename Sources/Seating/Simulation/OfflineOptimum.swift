@@ -142,18 +142,21 @@ public enum OfflineOptimum {
         // (README).
         let options = SolveOptions(timeLimitMilliseconds: solverMilliseconds, cuts: .gomory, branching: .mostFractional,
                                    guideObjective: program.wasteTieBreak, advancedBasis: true, strictTimeLimit: true)
+        /// A relaxation's values (one per column) rounded and improved.
+        func packing(from values: [Double]) -> OfflinePacking {
+            var packing = OfflinePacking.rounding(program: program, relaxed: program.choices.map { $0.map { values[$0.variable.index] } })
+            packing.improve(rounds: 20)
+            return packing
+        }
         let outcome = try? MILPSolver().solve(program.linear, options: options) { relaxed in
             if let objective = relaxed.objective { bound = min(bound, program.coversBound(objectiveBound: objective)) }
-            let vertex = relaxed.guided ?? relaxed.values
-            var packing = OfflinePacking.rounding(program: program, relaxed: program.choices.map { $0.map { vertex[$0.variable.index] } })
-            packing.improve(rounds: 20)
+            let packing = packing(from: relaxed.guided ?? relaxed.values)
             rounded = packing
             return packing.covers >= bound ? .stop : .branch(incumbent: program.values(for: packing.counts))
         } atNode: { node in
             // Deeper relaxations are more nearly integral: rounding them finds what rounding the
             // root missed. Offered only when better than the best plan so far.
-            var packing = OfflinePacking.rounding(program: program, relaxed: program.choices.map { $0.map { node.value($0.variable) } })
-            packing.improve(rounds: 20)
+            let packing = packing(from: node.values)
             guard packing.covers > (rounded?.covers ?? 0) else { return nil }
             rounded = packing
             return program.values(for: packing.counts)

@@ -100,7 +100,7 @@ struct OfflineProgram {
             let all = options
             options.removeAll { option in
                 all.contains { other in
-                    other.1 <= option.1 && other.2.count < option.2.count && Set(other.2).isSubset(of: option.2)
+                    other.1 <= option.1 && other.2.count < option.2.count && other.2.allSatisfy(option.2.contains)
                 }
             }
             var row: [Choice] = []
