@@ -44,6 +44,9 @@ struct Simulate: ParsableCommand {
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
+    @Flag(help: "Also time every seating decision and report solverMsP95 (wall-clock: the output is then no longer byte-identical).")
+    var timings = false
+
     func validate() throws {
         guard (1...100_000).contains(replications) else { throw ValidationError("--replications must be in 1...100000") }
         for name in policies.split(separator: ",") where SeatingPolicy(rawValue: String(name)) == nil {
@@ -79,7 +82,7 @@ struct Simulate: ParsableCommand {
             FileHandle.standardError.write(Data(line.utf8))
         }
         let runs = Self.replicate(scenario: parsed.scenario, floor: parsed.floor, policies: chosen, replications: replications,
-                                  seed: seed, progress: quiet ? nil : report)
+                                  seed: seed, clock: timings ? Self.clock : nil, progress: quiet ? nil : report)
         let summary = SimulationSummary(floor: parsed.floor, date: parsed.scenario.date, policies: chosen, runs: runs)
         let name = parsed.scenario.name
         let markdown = SimulationReport.markdown(summary, scenario: name, seed: seed, replications: replications)
@@ -102,6 +105,7 @@ struct Simulate: ParsableCommand {
 
     /// Every replication's metrics per policy, in replication order whatever the threads did.
     static func replicate(scenario: Scenario, floor: Floor, policies: [SeatingPolicy], replications: Int, seed: UInt64,
+                          clock: DecisionClock? = nil,
                           progress: (@Sendable (Int, Double) -> Void)?) -> [[SeatingPolicy: ReplicationMetrics]] {
         let results = Results(count: replications)
         let start = DispatchTime.now().uptimeNanoseconds
@@ -110,7 +114,7 @@ struct Simulate: ParsableCommand {
             let demand = Demand.draw(scenario: scenario, floor: floor, seed: replicationSeed(seed, index))
             var run: [SeatingPolicy: ReplicationMetrics] = [:]
             for policy in policies where policy != .offline || needsCeiling {
-                run[policy] = Simulation.run(scenario: scenario, floor: floor, demand: demand, policy: policy)
+                run[policy] = Simulation.run(scenario: scenario, floor: floor, demand: demand, policy: policy, clock: clock)
             }
             let done = results.store(run, at: index)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -122,6 +126,9 @@ struct Simulate: ParsableCommand {
         }
         return results.all
     }
+
+    /// The machine's monotonic clock, lent to the simulation by `--timings`.
+    static let clock = DecisionClock { DispatchTime.now().uptimeNanoseconds }
 
     /// The demand seed of replication `index`: SplitMix64 of the run's seed and the index, so
     /// replications are independent and a policy's n-th evening is the same whoever runs it.

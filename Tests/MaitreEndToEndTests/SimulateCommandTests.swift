@@ -37,6 +37,20 @@ import Testing
         let another = try MaitreBinary.serve(Data(), arguments: ["simulate", "--scenario", Self.diner, "--replications", "12", "--seed", "8", "--json", "--quiet"])
         #expect(another.stdout != Data(), "a different seed answers too")
         #expect(!String(decoding: another.stdout, as: UTF8.self).contains("\"seed\":7"))
+        #expect(!String(decoding: outputs[0]["summary.json"]!, as: UTF8.self).contains("solverMsP95"), "untimed runs report no solver time")
+    }
+
+    @Test func timingsAddSolverTimeForEveryPolicy() throws {
+        let result = try MaitreBinary.serve(Data(), arguments: ["simulate", "--scenario", Self.diner, "--replications", "3",
+                                                                "--timings", "--json", "--quiet"])
+        #expect(result.status == 0, "\(String(decoding: result.stderr, as: UTF8.self))")
+        let summary = try JSONSerialization.jsonObject(with: result.stdout) as! [String: Any]
+        let policies = summary["policies"] as! [String: [String: [String: Double]]]
+        #expect(policies.count == 4)
+        for (policy, metrics) in policies {
+            let p95 = metrics["solverMsP95"]?["mean"]
+            #expect(p95 != nil && p95! >= 0, "\(policy)")
+        }
     }
 
     @Test func misuseAndBadScenariosAreClearErrors() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Seating
 import Testing
 
@@ -98,5 +99,59 @@ import Testing
         // sd = 1.291, n = 4, t(3) = 3.182: 3.182 * 1.291 / 2 = 2.054.
         #expect(abs(estimate.ci95 - 2.054) < 0.001)
         #expect(Estimate([5]).ci95 == 0)
+    }
+
+    @Test func aLentClockTimesEveryDecisionAndChangesNothingElse() {
+        let floor = Self.floor(tables: 6)
+        let scenario = Self.walkInScenario(perHour: 5, meanMinutes: 45)
+        let demand = Demand.draw(scenario: scenario, floor: floor, seed: 3)
+        for policy in [SeatingPolicy.firstFit, .bestFit, .engine] {
+            let plain = Simulation.run(scenario: scenario, floor: floor, demand: demand, policy: policy)
+            #expect(plain.decisionMilliseconds == nil, "no clock, no timings")
+            // Each reading is 1 ms after the last: every decision takes exactly 1 ms.
+            let timed = Simulation.run(scenario: scenario, floor: floor, demand: demand, policy: policy, clock: SteppingClock.clock())
+            let times = timed.decisionMilliseconds ?? []
+            #expect(times.count >= timed.requests, "\(policy): one decision per walk-in at least (retries add more)")
+            #expect(times.allSatisfy { $0 == 1 }, "\(policy)")
+            var untimed = timed
+            untimed.decisionMilliseconds = nil
+            #expect(untimed == plain, "\(policy): the clock changes no decision")
+        }
+    }
+
+    @Test func solverTimeIsReportedOnlyForTimedRuns() {
+        let floor = Self.floor(tables: 4)
+        let scenario = Self.walkInScenario(perHour: 4, meanMinutes: 45)
+        var plain: [[SeatingPolicy: ReplicationMetrics]] = [], timed = plain
+        for seed in 0..<3 {
+            let demand = Demand.draw(scenario: scenario, floor: floor, seed: UInt64(seed))
+            plain.append([.bestFit: Simulation.run(scenario: scenario, floor: floor, demand: demand, policy: .bestFit)])
+            var metrics = plain[seed][.bestFit]!
+            // 20 decisions of 1...20 ms, then 1...20 plus `seed`: 95th percentiles 19, 20, 21.
+            metrics.decisionMilliseconds = (1...20).map { Double($0 + seed) }
+            timed.append([.bestFit: metrics])
+        }
+        let without = SimulationSummary(floor: floor, date: Self.date, policies: [.bestFit], runs: plain)
+        #expect(!without.metricNames.contains("solverMsP95"))
+        let with = SimulationSummary(floor: floor, date: Self.date, policies: [.bestFit], runs: timed)
+        #expect(with.metricNames.contains("solverMsP95"))
+        #expect(with.estimates[.bestFit]?["solverMsP95"]?.mean == 20)
+        #expect(with.rows[.bestFit]?.map { $0["solverMsP95"] } == [19, 20, 21])
+    }
+}
+
+/// A clock that moves 1 ms forward at every reading.
+final class SteppingClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now: UInt64 = 0
+
+    static func clock() -> DecisionClock {
+        let stepping = SteppingClock()
+        return DecisionClock {
+            stepping.lock.lock()
+            defer { stepping.lock.unlock() }
+            stepping.now += 1_000_000
+            return stepping.now
+        }
     }
 }

@@ -37,6 +37,10 @@ public struct ReplicationMetrics: Sendable, Equatable {
     public var walkInWaits: [Int] = []
     /// Bookings moved to other tables by re-assignments and repacks.
     public var moves = 0
+    /// Milliseconds each seating decision took (a reservation request's search of its window with
+    /// any re-assignment or repack, a walk-in's seating; `offline`: the ceiling's one solve), when
+    /// the run was given a `DecisionClock`; nil otherwise.
+    public var decisionMilliseconds: [Double]?
 
     mutating func turnAway(party: Int, at time: Int) {
         turnedAway += 1
@@ -65,22 +69,33 @@ public enum Simulation {
     /// The repack after each booking (`engine+repack`): local search only.
     public static let repackMilliseconds = 0
 
-    public static func run(scenario: Scenario, floor: Floor, demand: Demand, policy: SeatingPolicy) -> ReplicationMetrics {
-        if policy == .offline { return offline(scenario: scenario, floor: floor, demand: demand) }
-        var run = DayRun(scenario: scenario, floor: floor, demand: demand, policy: policy)
+    /// One policy's evening. With a `clock`, each seating decision is also timed
+    /// (`ReplicationMetrics.decisionMilliseconds`); nothing else depends on it.
+    public static func run(scenario: Scenario, floor: Floor, demand: Demand, policy: SeatingPolicy,
+                           clock: DecisionClock? = nil) -> ReplicationMetrics {
+        if policy == .offline { return offline(scenario: scenario, floor: floor, demand: demand, clock: clock) }
+        var run = DayRun(scenario: scenario, floor: floor, demand: demand, policy: policy, clock: clock)
         run.play()
         return run.metrics
     }
 
     /// The ceiling: the most covers any assignment could seat for the reservation requests that
     /// were not cancelled and showed up, each at the time it wanted, for as long as it dined.
-    static func offline(scenario: Scenario, floor: Floor, demand: Demand) -> ReplicationMetrics {
+    static func offline(scenario: Scenario, floor: Floor, demand: Demand, clock: DecisionClock?) -> ReplicationMetrics {
         var metrics = ReplicationMetrics()
         let coming = demand.reservations.filter { $0.cancelShare == nil && !$0.noShow }
         metrics.requests = coming.count
         metrics.arriving = coming.count
         let requests = coming.map { OfflineOptimum.Request(id: $0.id, time: $0.time, party: $0.party, duration: $0.dining) }
-        let result = OfflineOptimum.solve(floor: floor, date: scenario.date, requests: requests, timeLimitMilliseconds: 2_000)
+        let solve = { OfflineOptimum.solve(floor: floor, date: scenario.date, requests: requests, timeLimitMilliseconds: 2_000) }
+        let result: OfflineOptimum.Result
+        if let clock {
+            let (solved, milliseconds) = clock.time(solve)
+            result = solved
+            metrics.decisionMilliseconds = [milliseconds]
+        } else {
+            result = solve()
+        }
         for request in coming {
             if result.seated[request.id] != nil {
                 metrics.seated += 1
@@ -127,6 +142,8 @@ struct DayRun {
     let floor: Floor
     let demand: Demand
     let policy: SeatingPolicy
+    /// Times each decision when given (`ReplicationMetrics.decisionMilliseconds`).
+    let clock: DecisionClock?
     /// The evening so far. Any change forgets which queries found no table.
     var day: DayState {
         didSet {
@@ -147,11 +164,13 @@ struct DayRun {
     /// Units in id order ("T9" before "T10"): the order `first-fit` tries them in.
     let unitsByID: [Int]
 
-    init(scenario: Scenario, floor: Floor, demand: Demand, policy: SeatingPolicy) {
+    init(scenario: Scenario, floor: Floor, demand: Demand, policy: SeatingPolicy, clock: DecisionClock? = nil) {
         self.scenario = scenario
         self.floor = floor
         self.demand = demand
         self.policy = policy
+        self.clock = clock
+        if clock != nil { metrics.decisionMilliseconds = [] }
         day = DayState(floor: floor, date: scenario.date, bookings: [])
         planner = Self.planner(policy: policy, floor: floor, day: day)
         unitsByID = floor.units.indices.sorted { floor.idRank[$0] < floor.idRank[$1] }
@@ -171,16 +190,23 @@ struct DayRun {
     mutating func play() {
         while let (time, event) = queue.pop() {
             switch event {
-            case .request(let index): request(index, at: time)
+            case .request(let index): timed { $0.request(index, at: time) }
             case .cancel(let id): cancel(id)
             case .arrive(let id): arrive(id, at: time)
             case .retrySeat(let id): arrive(id, at: time, retry: true)
             case .overrun(let id): overrun(id)
             case .leave(let id): leave(id, at: time)
-            case .walkIn(let index): walkIn(index, at: time, retry: false)
-            case .walkInRetry(let index): walkIn(index, at: time, retry: true)
+            case .walkIn(let index): timed { $0.walkIn(index, at: time, retry: false) }
+            case .walkInRetry(let index): timed { $0.walkIn(index, at: time, retry: true) }
             }
         }
+    }
+
+    /// Runs one seating decision, timing it when the run has a clock.
+    mutating func timed(_ decision: (inout DayRun) -> Void) {
+        guard let clock else { return decision(&self) }
+        let ((), milliseconds) = clock.time { decision(&self) }
+        metrics.decisionMilliseconds?.append(milliseconds)
     }
 
     mutating func newID() -> String {

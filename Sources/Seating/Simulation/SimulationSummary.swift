@@ -38,7 +38,8 @@ public struct Estimate: Sendable, Equatable {
 /// day's services span), `serviceRate` (parties seated over parties that came to the door:
 /// walk-ins, and reservation requests neither cancelled nor no-show), `walkInsSeated`,
 /// `walkInsLost`, `meanWaitMinutes` (of seated walk-ins), `moves`, `offlineShare` (reservation
-/// covers over the offline ceiling's, when it ran), plus `turnedAwayByParty.N`,
+/// covers over the offline ceiling's, when it ran), `solverMsP95` (only when the runs were timed:
+/// the 95th percentile of one replication's seating decisions' milliseconds), plus `turnedAwayByParty.N`,
 /// `turnedAwayByHour.HH`, `seatOccupancy.HH` (guest-minutes over seat-minutes) and `revpash.HH`.
 public struct SimulationSummary: Sendable {
     public let policies: [SeatingPolicy]
@@ -50,7 +51,7 @@ public struct SimulationSummary: Sendable {
     public let rows: [SeatingPolicy: [[String: Double]]]
 
     public static let scalarNames = ["requests", "seated", "turnedAway", "covers", "revenue", "revpash", "serviceRate",
-                                     "walkInsSeated", "walkInsLost", "meanWaitMinutes", "moves", "offlineShare"]
+                                     "walkInsSeated", "walkInsLost", "meanWaitMinutes", "moves", "solverMsP95", "offlineShare"]
 
     public init(floor: Floor, date: ServiceDate, policies: [SeatingPolicy], runs: [[SeatingPolicy: ReplicationMetrics]]) {
         self.policies = policies
@@ -67,7 +68,8 @@ public struct SimulationSummary: Sendable {
                 byParty.formUnion(metrics.turnedAwayByParty.keys)
             }
         }
-        var names = Self.scalarNames
+        let timed = runs.contains { $0.values.contains { $0.decisionMilliseconds != nil } }
+        var names = Self.scalarNames.filter { timed || $0 != "solverMsP95" }
         names += byParty.sorted().map { "turnedAwayByParty.\($0)" }
         names += byHour.sorted().map { "turnedAwayByHour.\(Self.hour($0))" }
         names += byHour.sorted().map { "seatOccupancy.\(Self.hour($0))" }
@@ -88,6 +90,7 @@ public struct SimulationSummary: Sendable {
                     "meanWaitMinutes": m.walkInWaits.isEmpty ? 0 : Double(m.walkInWaits.reduce(0, +)) / Double(m.walkInWaits.count),
                     "moves": Double(m.moves),
                 ]
+                if let times = m.decisionMilliseconds { row["solverMsP95"] = DecisionClock.percentile95(times) }
                 if let ceiling = run[.offline] {
                     row["offlineShare"] = ceiling.reservationCovers > 0
                         ? Double(m.reservationCovers) / Double(ceiling.reservationCovers) : 1

@@ -5,11 +5,11 @@ import Seating
 /// one CSV row per policy and replication.
 ///
 /// Invariant: the output depends only on the summary (no clock, no machine), so the same scenario
-/// and seed give byte-identical files.
+/// and seed give byte-identical files, unless the runs were timed (`solverMsP95`, `--timings`).
 public enum SimulationReport {
     /// The metrics the Markdown table shows, in order (the JSON and CSV carry them all).
     static let headline = ["requests", "seated", "turnedAway", "covers", "revenue", "revpash", "serviceRate",
-                           "walkInsSeated", "walkInsLost", "meanWaitMinutes", "moves", "offlineShare"]
+                           "walkInsSeated", "walkInsLost", "meanWaitMinutes", "moves", "solverMsP95", "offlineShare"]
 
     public static func markdown(_ summary: SimulationSummary, scenario: String, seed: UInt64, replications: Int) -> String {
         var out = "## \(scenario): \(replications) replication\(replications == 1 ? "" : "s"), seed \(seed)\n\n"
@@ -29,7 +29,7 @@ public enum SimulationReport {
 
     static func format(_ estimate: Estimate, metric: String) -> String {
         let digits = ["serviceRate", "offlineShare"].contains(metric) || metric.hasPrefix("seatOccupancy") ? 3
-            : ["revpash", "meanWaitMinutes"].contains(metric) || metric.hasPrefix("revpash") ? 2 : 1
+            : ["revpash", "meanWaitMinutes", "solverMsP95"].contains(metric) || metric.hasPrefix("revpash") ? 2 : 1
         return fixed(estimate.mean, digits) + " ± " + fixed(estimate.ci95, digits)
     }
 
