@@ -176,17 +176,32 @@ public struct MILPSolver: Sendable {
             simplex.msg_lev = parameters.msg_lev
             simplex.tm_lim = parameters.tm_lim
             simplex.meth = options.simplex == .dual ? GLP_DUALP : GLP_PRIMAL
+            var pricing = options.deferredColumns.map { ColumnPricing(p, columns: $0) }
             if options.advancedBasis { glp_adv_basis(p, 0) }
+            /// The simplex with the time left, and with held columns priced in until none improves.
+            func simplexPricing() {
+                while true {
+                    let spentMilliseconds = Int((clock.now - started) / .milliseconds(1))
+                    simplex.tm_lim = Int32(clamping: max(1, options.timeLimitMilliseconds - spentMilliseconds))
+                    _ = glp_simplex(p, &simplex)
+                    guard glp_get_status(p) == GLP_OPT, pricing?.releaseImproving(p) ?? 0 > 0 else { return }
+                }
+            }
             var guided: [Double]?
             if let guide = options.guideObjective, guide.count == model.columns.count {
                 // The guide's optimum first, then the model's own objective from that basis.
                 for (index, coefficient) in guide.enumerated() { glp_set_obj_coef(p, Int32(index + 1), coefficient) }
-                _ = glp_simplex(p, &simplex)
+                simplexPricing()
                 if glp_get_status(p) == GLP_OPT { guided = (0..<model.columns.count).map { glp_get_col_prim(p, Int32($0 + 1)) } }
                 for (index, column) in model.columns.enumerated() { glp_set_obj_coef(p, Int32(index + 1), column.objective) }
-                let spentMilliseconds = Int((clock.now - started) / .milliseconds(1))
-                simplex.tm_lim = Int32(clamping: max(1, options.timeLimitMilliseconds - spentMilliseconds))
+            } else if pricing != nil {
+                simplexPricing()
             }
+            // Every column back (those still held cannot improve the optimum, at zero), and the
+            // model's own objective optimised from the basis reached.
+            pricing?.releaseAll(p)
+            let relaxedMilliseconds = Int((clock.now - started) / .milliseconds(1))
+            simplex.tm_lim = Int32(clamping: max(1, options.timeLimitMilliseconds - relaxedMilliseconds))
             _ = glp_simplex(p, &simplex)
             let relaxation = glp_get_status(p)
             if relaxation == GLP_NOFEAS { return (nil, Solution(status: .infeasible, values: [], objective: nil, bound: nil)) }

@@ -87,6 +87,12 @@ public struct SolveOptions: Sendable {
     /// past it; this keeps the wall time within the cap, at the price of the last step's work (which
     /// the re-assignment, measured, needs: its plans are often found just past the cap).
     public var strictTimeLimit: Bool
+    /// Columns (0-based) left out of the relaxation the solver solves itself at first, then priced
+    /// in (column generation): after each optimum, those whose reduced cost would improve it join,
+    /// until none would; the relaxation's optimum is the whole model's. A large model whose optimum
+    /// uses few of its columns solves faster from a small start. Columns with a lower bound other
+    /// than zero are never left out. Branch-and-bound sees every column.
+    public var deferredColumns: [Int]?
 
     /// GLPK's cut generators.
     public struct Cuts: OptionSet, Sendable {
@@ -115,7 +121,7 @@ public struct SolveOptions: Sendable {
     public init(timeLimitMilliseconds: Int = 1_000, presolve: Bool = true, relativeGap: Double = 0,
                 verbose: Bool = false, initialSolution: [Double]? = nil, simplex: Simplex = .primal, cuts: Cuts = [],
                 branching: Branching = .driebeckTomlin, guideObjective: [Double]? = nil,
-                advancedBasis: Bool = false, strictTimeLimit: Bool = false) {
+                advancedBasis: Bool = false, strictTimeLimit: Bool = false, deferredColumns: [Int]? = nil) {
         self.timeLimitMilliseconds = timeLimitMilliseconds
         self.presolve = presolve
         self.relativeGap = relativeGap
@@ -127,5 +133,6 @@ public struct SolveOptions: Sendable {
         self.guideObjective = guideObjective
         self.advancedBasis = advancedBasis
         self.strictTimeLimit = strictTimeLimit
+        self.deferredColumns = deferredColumns
     }
 }

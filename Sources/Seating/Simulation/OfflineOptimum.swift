@@ -141,21 +141,41 @@ public enum OfflineOptimum {
         // several times sooner than GLPK's defaults; the waste tie-break guides the root vertex
         // (README).
         let options = SolveOptions(timeLimitMilliseconds: solverMilliseconds, cuts: .gomory, branching: .mostFractional,
-                                   guideObjective: program.wasteTieBreak, advancedBasis: true, strictTimeLimit: true)
-        /// A relaxation's values (one per column) rounded and improved.
-        func packing(from values: [Double]) -> OfflinePacking {
-            var packing = OfflinePacking.rounding(program: program, relaxed: program.choices.map { $0.map { values[$0.variable.index] } })
+                                   guideObjective: program.wasteTieBreak, advancedBasis: true, strictTimeLimit: true,
+                                   deferredColumns: program.deferredColumns)
+        /// The longest a rounding and its local search took so far: none starts unless it would end
+        /// in time (a debug build is many times slower than the release one).
+        var longestPacking = 0
+        /// A relaxation's values (one per column) rounded (shaken by `noise`, seeded) and improved.
+        func packing(from values: [Double], noise: Double = 0, seed: UInt64 = 0) -> OfflinePacking {
+            let before = deadline.remainingMilliseconds
+            var packing = OfflinePacking.rounding(program: program, relaxed: program.choices.map { $0.map { values[$0.variable.index] } },
+                                                  noise: noise, seed: seed)
             packing.improve(rounds: 20)
+            longestPacking = max(longestPacking, before - deadline.remainingMilliseconds)
             return packing
         }
         let outcome = try? MILPSolver().solve(program.linear, options: options) { relaxed in
             if let objective = relaxed.objective { bound = min(bound, program.coversBound(objectiveBound: objective)) }
-            let packing = packing(from: relaxed.guided ?? relaxed.values)
-            rounded = packing
-            return packing.covers >= bound ? .stop : .branch(incumbent: program.values(for: packing.counts))
+            let values = relaxed.guided ?? relaxed.values
+            var plan = packing(from: values)
+            // Shaken roundings of the same relaxation while the plan is short of the bound: each is
+            // a few milliseconds, where a node of branch-and-bound on a dense floor is a hundred.
+            // At most `shakenRoundings`, and three quarters of what the relaxation left: the rest
+            // is branch-and-bound's (which proves optima given seconds).
+            let keep = deadline.remainingMilliseconds / 4
+            var seed: UInt64 = 1
+            while plan.covers < bound, seed <= shakenRoundings, deadline.remainingMilliseconds > keep + longestPacking {
+                let shaken = packing(from: values, noise: 0.15, seed: seed)
+                if (shaken.covers, -shaken.waste) > (plan.covers, -plan.waste) { plan = shaken }
+                seed += 1
+            }
+            rounded = plan
+            return plan.covers >= bound ? .stop : .branch(incumbent: program.values(for: plan.counts))
         } atNode: { node in
             // Deeper relaxations are more nearly integral: rounding them finds what rounding the
             // root missed. Offered only when better than the best plan so far.
+            guard deadline.remainingMilliseconds > longestPacking else { return nil }
             let packing = packing(from: node.values)
             guard packing.covers > (rounded?.covers ?? 0) else { return nil }
             rounded = packing
@@ -164,7 +184,7 @@ public enum OfflineOptimum {
         guard var best = rounded else { return nil }
         if let solution = outcome?.solution, solution.hasSolution,
            var solved = OfflinePacking(program: program, counts: program.counts(solution)), solved.covers >= best.covers {
-            solved.improve(rounds: 20)
+            if deadline.remainingMilliseconds > longestPacking { solved.improve(rounds: 20) }
             best = solved
         }
         if let lower = outcome?.solution?.bound { bound = min(bound, program.coversBound(objectiveBound: lower)) }
@@ -173,6 +193,9 @@ public enum OfflineOptimum {
         if let rounded, rounded.counts != best.counts { candidates.append(rounded.counts) }
         return (candidates.compactMap { program.units(for: $0, requestCount: requests.count) }, bound)
     }
+
+    /// The most shaken roundings of the root relaxation (`solveComponent`).
+    static let shakenRoundings: UInt64 = 60
 
     struct Plan {
         var seated: [String: [String]] = [:]

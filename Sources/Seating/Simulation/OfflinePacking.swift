@@ -6,7 +6,7 @@
 ///
 /// Invariants: `occupancy[r][i]` counts the seated requests using resource `r` that cover node `i`
 /// and never exceeds `program.capacity[r]`; `seated[t]` never exceeds the type's count; `covers`
-/// and `waste` are the plan's totals. Deterministic: no clock, no randomness.
+/// and `waste` are the plan's totals. Deterministic: no clock, no randomness but a seeded one.
 struct OfflinePacking {
     let program: OfflineProgram
     private(set) var counts: [[Int]]
@@ -98,16 +98,20 @@ struct OfflinePacking {
     }
 
     /// Rounds a relaxed solution (per type and choice): whole parts first, then the larger
-    /// fractions, then greedy filling of whatever still fits.
-    static func rounding(program: OfflineProgram, relaxed: [[Double]]) -> OfflinePacking {
+    /// fractions, then greedy filling of whatever still fits. With `noise`, each fraction's place in
+    /// that order is shaken by up to `noise` either way (seeded: the same seed, the same packing),
+    /// so several roundings of one relaxation give different plans.
+    static func rounding(program: OfflineProgram, relaxed: [[Double]], noise: Double = 0, seed: UInt64 = 0) -> OfflinePacking {
         var packing = OfflinePacking(program: program)
         var fractions: [(value: Double, type: Int, choice: Int)] = []
+        var random = SeededRandom(seed: seed)
         for (type, row) in relaxed.enumerated() {
             for (choice, value) in row.enumerated() {
                 let whole = Int((value + 1e-6).rounded(.down))
                 for _ in 0..<max(0, whole) where packing.fits(type, choice) { packing.add(type, choice) }
                 let fraction = value - Double(whole)
-                if fraction > 1e-6 { fractions.append((fraction, type, choice)) }
+                guard fraction > 1e-6 else { continue }
+                fractions.append((noise > 0 ? fraction + noise * Double.random(in: -1...1, using: &random) : fraction, type, choice))
             }
         }
         fractions.sort { ($0.value, program.types[$0.type].party, -$0.type, -$0.choice) > ($1.value, program.types[$1.type].party, -$1.type, -$1.choice) }
