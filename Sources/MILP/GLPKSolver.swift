@@ -119,7 +119,9 @@ public struct MILPSolver: Sendable {
         case .mostFractional: GLP_BR_MFV
         case .pseudocost: GLP_BR_PCH
         }
-        let clock = ContinuousClock(), started = clock.now
+        let deadline = SolveDeadline(milliseconds: options.timeLimitMilliseconds)
+        /// GLPK's limit for its next call: what is left of the cap (at least 1 ms: 0 means none).
+        func timeLeft() -> Int32 { Int32(clamping: max(1, deadline.remainingMilliseconds)) }
         let tracker = BoundTracker()
         tracker.columns = model.columns.count
         if let start = options.initialSolution, model.isFeasible(start) {
@@ -181,8 +183,7 @@ public struct MILPSolver: Sendable {
             /// The simplex with the time left, and with held columns priced in until none improves.
             func simplexPricing() {
                 while true {
-                    let spentMilliseconds = Int((clock.now - started) / .milliseconds(1))
-                    simplex.tm_lim = Int32(clamping: max(1, options.timeLimitMilliseconds - spentMilliseconds))
+                    simplex.tm_lim = timeLeft()
                     _ = glp_simplex(p, &simplex)
                     guard glp_get_status(p) == GLP_OPT, pricing?.releaseImproving(p) ?? 0 > 0 else { return }
                 }
@@ -200,8 +201,7 @@ public struct MILPSolver: Sendable {
             // Every column back (those still held cannot improve the optimum, at zero), and the
             // model's own objective optimised from the basis reached.
             pricing?.releaseAll(p)
-            let relaxedMilliseconds = Int((clock.now - started) / .milliseconds(1))
-            simplex.tm_lim = Int32(clamping: max(1, options.timeLimitMilliseconds - relaxedMilliseconds))
+            simplex.tm_lim = timeLeft()
             _ = glp_simplex(p, &simplex)
             let relaxation = glp_get_status(p)
             if relaxation == GLP_NOFEAS { return (nil, Solution(status: .infeasible, values: [], objective: nil, bound: nil)) }
@@ -216,11 +216,10 @@ public struct MILPSolver: Sendable {
                 if let incumbent, model.isFeasible(incumbent) { tracker.start = [0] + incumbent }
             }
             // The time limit covers the whole solve: branch-and-bound gets what the relaxation left.
-            let spentMilliseconds = Int((clock.now - started) / .milliseconds(1))
-            guard spentMilliseconds < options.timeLimitMilliseconds else { return (relaxationSolution, nil) }
-            parameters.tm_lim = Int32(clamping: options.timeLimitMilliseconds - spentMilliseconds)
+            guard deadline.remainingMilliseconds > 0 else { return (relaxationSolution, nil) }
+            parameters.tm_lim = timeLeft()
         }
-        if options.strictTimeLimit { tracker.deadline = started + .milliseconds(options.timeLimitMilliseconds) }
+        if options.strictTimeLimit { tracker.deadline = deadline.end }
         let code = glp_intopt(p, &parameters)
         let status = glp_mip_status(p)
         if status == GLP_OPT || status == GLP_FEAS {

@@ -4,7 +4,8 @@
 ///
 /// Invariant: `remainingMilliseconds` never grows and is never negative.
 public struct SolveDeadline: Sendable {
-    private let end: ContinuousClock.Instant
+    /// When the budget runs out.
+    let end: ContinuousClock.Instant
 
     /// A deadline `milliseconds` from now.
     public init(milliseconds: Int) {

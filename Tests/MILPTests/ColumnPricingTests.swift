@@ -1,4 +1,5 @@
-import MILP
+import CGLPK
+@testable import MILP
 import Testing
 
 /// `SolveOptions.deferredColumns`: columns left out of the relaxation at first and priced in
@@ -67,5 +68,31 @@ import Testing
             return .branch(incumbent: nil)
         }
         #expect(outcome.solution?.values.map { $0.rounded() } == [0, 1])
+    }
+
+    @Test func onlyColumnsThatImproveTheOptimumAreReleased() {
+        // max x + 5 y + 0 w, x + y + w <= 1, with y and w held: the restricted optimum is x = 1
+        // (the row's dual 1), so y's reduced profit is 4 (released) and w's is -1 (stays held).
+        var model = LinearModel(sense: .maximize)
+        let x = model.addVariable(name: "x", upper: 1, objective: 1)
+        let y = model.addVariable(name: "y", upper: 1, objective: 5)
+        let w = model.addVariable(name: "w", upper: 1, objective: 0)
+        model.addRow(name: "one", [(x, 1), (y, 1), (w, 1)], upper: 1)
+        let problem = GLPKProblem(model)
+        defer { problem.free() }
+        _ = glp_term_out(GLP_OFF)
+        var pricing = ColumnPricing(problem.pointer, columns: [y.index, w.index])
+        var simplex = glp_smcp()
+        glp_init_smcp(&simplex)
+        _ = glp_simplex(problem.pointer, &simplex)
+        #expect(glp_get_obj_val(problem.pointer) == 1)
+        #expect(pricing.releaseImproving(problem.pointer) == 1)
+        #expect(glp_get_col_type(problem.pointer, Int32(y.index + 1)) == GLP_DB, "y has its bounds back")
+        #expect(glp_get_col_type(problem.pointer, Int32(w.index + 1)) == GLP_FX, "w is still held")
+        _ = glp_simplex(problem.pointer, &simplex)
+        #expect(glp_get_obj_val(problem.pointer) == 5)
+        #expect(pricing.releaseImproving(problem.pointer) == 0, "nothing held improves the optimum now")
+        pricing.releaseAll(problem.pointer)
+        #expect(glp_get_col_type(problem.pointer, Int32(w.index + 1)) == GLP_DB)
     }
 }

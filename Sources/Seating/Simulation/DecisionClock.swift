@@ -11,11 +11,12 @@ public struct DecisionClock: Sendable {
         self.nanoseconds = nanoseconds
     }
 
-    /// Runs `work` and returns its result with the milliseconds it took.
-    func time<Result>(_ work: () -> Result) -> (Result, Double) {
-        let start = nanoseconds()
+    /// Runs `work` and returns its result with the milliseconds it took by `clock` (nil without one).
+    static func measure<Result>(_ clock: DecisionClock?, _ work: () -> Result) -> (Result, Double?) {
+        guard let clock else { return (work(), nil) }
+        let start = clock.nanoseconds()
         let result = work()
-        let end = nanoseconds()
+        let end = clock.nanoseconds()
         return (result, Double(end &- start) / 1e6)
     }
 

@@ -16,8 +16,6 @@ struct OfflinePacking {
     private(set) var waste = 0
     /// Per resource, the (type, choice) pairs that use it.
     private let users: [[(type: Int, choice: Int)]]
-    /// Per type, its choice indices in ascending waste.
-    private let byWaste: [[Int]]
 
     init(program: OfflineProgram) {
         self.program = program
@@ -31,7 +29,6 @@ struct OfflinePacking {
             }
         }
         self.users = users
-        byWaste = program.choices.map { row in row.indices.sorted { (row[$0].waste, $0) < (row[$1].waste, $1) } }
     }
 
     /// A packing of `counts` (per type and choice), which must keep every resource within its
@@ -82,7 +79,7 @@ struct OfflinePacking {
     /// `order`.
     mutating func fill(order: [Int]) {
         for type in order {
-            for choice in byWaste[type] {
+            for choice in program.choicesByWaste[type] {
                 while fits(type, choice) { add(type, choice) }
             }
         }
@@ -127,7 +124,7 @@ struct OfflinePacking {
         for _ in 0..<rounds {
             var improved = false
             for type in largestFirst where hasRoom(type) {
-                for choice in byWaste[type] where hasRoom(type) {
+                for choice in program.choicesByWaste[type] where hasRoom(type) {
                     if tryInsert(type, choice) { improved = true }
                 }
             }
@@ -143,7 +140,7 @@ struct OfflinePacking {
             moved = false
             for type in program.types.indices {
                 for choice in program.choices[type].indices where counts[type][choice] > 0 {
-                    for better in byWaste[type] where program.choices[type][better].waste < program.choices[type][choice].waste {
+                    for better in program.choicesByWaste[type] where program.choices[type][better].waste < program.choices[type][choice].waste {
                         while counts[type][choice] > 0 {
                             remove(type, choice)
                             guard fits(type, better) else { add(type, choice); break }
@@ -186,7 +183,7 @@ struct OfflinePacking {
         add(type, choice)
         var reseated: [(type: Int, choice: Int)] = []
         for out in ejected.sorted(by: { program.types[$0.type].party > program.types[$1.type].party }) {
-            if let other = byWaste[out.type].first(where: { fits(out.type, $0) }) {
+            if let other = program.choicesByWaste[out.type].first(where: { fits(out.type, $0) }) {
                 add(out.type, other)
                 reseated.append((out.type, other))
             }

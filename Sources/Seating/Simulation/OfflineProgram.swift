@@ -47,6 +47,8 @@ struct OfflineProgram {
     let classes: TableClasses
     let types: [RequestType]
     let choices: [[Choice]]
+    /// Per type, its choice indices in ascending waste (index on ties).
+    let choicesByWaste: [[Int]]
     let nodes: [Int]
     /// Capacity of each resource: classes first, then individual tables.
     let capacity: [Int]
@@ -117,6 +119,7 @@ struct OfflineProgram {
             choices.append(row)
         }
         self.choices = choices
+        choicesByWaste = choices.map { row in row.indices.sorted { (row[$0].waste, $0) < (row[$1].waste, $1) } }
         for (index, type) in types.enumerated() {
             for choice in choices[index] { model.setObjective(choice.variable, -Double(type.party)) }
             model.addRow(name: "once_t\(index)", choices[index].map { ($0.variable, 1.0) }, upper: Double(type.requests.count))
@@ -153,9 +156,7 @@ struct OfflineProgram {
     /// the whole program's either way; on dense floors (9,000 columns, 2,000 rows) it is reached in
     /// about three quarters of the time, and from a vertex that rounds as well (README).
     var deferredColumns: [Int] {
-        choices.flatMap { row in
-            row.indices.sorted { (row[$0].waste, $0) < (row[$1].waste, $1) }.dropFirst(Self.startingChoices).map { row[$0].variable.index }
-        }
+        zip(choices, choicesByWaste).flatMap { row, order in order.dropFirst(Self.startingChoices).map { row[$0].variable.index } }
     }
 
     /// The most covers an objective bound allows (the objective is minus the covers).

@@ -87,15 +87,10 @@ public enum Simulation {
         metrics.requests = coming.count
         metrics.arriving = coming.count
         let requests = coming.map { OfflineOptimum.Request(id: $0.id, time: $0.time, party: $0.party, duration: $0.dining) }
-        let solve = { OfflineOptimum.solve(floor: floor, date: scenario.date, requests: requests, timeLimitMilliseconds: 2_000) }
-        let result: OfflineOptimum.Result
-        if let clock {
-            let (solved, milliseconds) = clock.time(solve)
-            result = solved
-            metrics.decisionMilliseconds = [milliseconds]
-        } else {
-            result = solve()
+        let (result, milliseconds) = DecisionClock.measure(clock) {
+            OfflineOptimum.solve(floor: floor, date: scenario.date, requests: requests, timeLimitMilliseconds: 2_000)
         }
+        metrics.decisionMilliseconds = milliseconds.map { [$0] }
         for request in coming {
             if result.seated[request.id] != nil {
                 metrics.seated += 1
@@ -204,9 +199,8 @@ struct DayRun {
 
     /// Runs one seating decision, timing it when the run has a clock.
     mutating func timed(_ decision: (inout DayRun) -> Void) {
-        guard let clock else { return decision(&self) }
-        let ((), milliseconds) = clock.time { decision(&self) }
-        metrics.decisionMilliseconds?.append(milliseconds)
+        let ((), milliseconds) = DecisionClock.measure(clock) { decision(&self) }
+        if let milliseconds { metrics.decisionMilliseconds?.append(milliseconds) }
     }
 
     mutating func newID() -> String {
