@@ -39,14 +39,15 @@ public struct MILPSolver: Sendable {
     }
 
     /// Solves an integer program's relaxation, shows it to `afterRelaxation` (to round it into a
-    /// plan, say), then branches from the same basis within what is left of the time limit: the
-    /// relaxation is solved once, not again by branch-and-bound. `atNode`, when given, sees each
-    /// branch-and-bound node's relaxation and may return a solution (one value per column; used
-    /// only when feasible) for the search to prune against: a problem-specific rounding, say.
+    /// plan, say) with a `RelaxationProbe` to dive on it, then branches from the same basis within
+    /// what is left of the time limit: the relaxation is solved once, not again by branch-and-bound.
+    /// `atNode`, when given, sees each branch-and-bound node's relaxation and may return a solution
+    /// (one value per column; used only when feasible) for the search to prune against: a
+    /// problem-specific rounding, say.
     /// Returns the relaxation (nil when it was not solved to optimality) and branch-and-bound's
     /// result (nil when it did not run).
     public func solve(_ model: LinearModel, options: SolveOptions,
-                      afterRelaxation: (Solution) -> AfterRelaxation,
+                      afterRelaxation: (Solution, RelaxationProbe) -> AfterRelaxation,
                       atNode: ((Solution) -> [Double]?)? = nil) throws(MILPError) -> (relaxation: Solution?, solution: Solution?) {
         try model.validate()
         guard options.timeLimitMilliseconds > 0 else {
@@ -102,7 +103,7 @@ public struct MILPSolver: Sendable {
     }
 
     private func solveInteger(_ p: OpaquePointer, model: LinearModel, options: SolveOptions,
-                              afterRelaxation: ((Solution) -> AfterRelaxation)?,
+                              afterRelaxation: ((Solution, RelaxationProbe) -> AfterRelaxation)?,
                               atNode: ((Solution) -> [Double]?)? = nil) -> (relaxation: Solution?, solution: Solution?) {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
@@ -145,14 +146,23 @@ public struct MILPSolver: Sendable {
             guard let tree, let info else { return }
             let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
             // GLPK checks its own time limit only between nodes, and a node's cut rounds and
-            // simplex run past it. Every callback stops the search when the longest step seen
-            // between two callbacks would end past the deadline.
+            // simplex run past it. Every callback stops the search when twice the longest step
+            // seen between two callbacks would end past the deadline (steps vary: a node after a
+            // few quick ones can take several times as long, measured on dense floors).
             let now = ContinuousClock.now
             if let last = tracker.lastCall { tracker.longestStep = max(tracker.longestStep, now - last) }
             tracker.lastCall = now
-            if let deadline = tracker.deadline, now + tracker.longestStep >= deadline {
+            if let deadline = tracker.deadline, now + tracker.longestStep * 2 >= deadline {
                 glp_ios_terminate(tree)
                 return
+            }
+            if let limit = tracker.nodeLimit {
+                var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+                glp_ios_tree_size(tree, &active, &current, &total)
+                if Int(total) > limit {
+                    glp_ios_terminate(tree)
+                    return
+                }
             }
             if glp_ios_reason(tree) == GLP_IHEUR, !tracker.offered, let start = tracker.start {
                 tracker.offered = true
@@ -212,7 +222,16 @@ public struct MILPSolver: Sendable {
                                           objective: objective, bound: objective, guided: guided)
             tracker.bound = objective
             if let afterRelaxation, let relaxed = relaxationSolution {
-                guard case .branch(let incumbent) = afterRelaxation(relaxed) else { return (relaxed, nil) }
+                let probe = RelaxationProbe(problem: p, model: model, deadline: deadline, guide: options.guideObjective)
+                let next = afterRelaxation(relaxed, probe)
+                guard case .branch(let incumbent) = next else { return (relaxed, nil) }
+                tracker.longestStep = probe.longestStep
+                if probe.restore() {
+                    // Branch-and-bound wants the root's optimal basis: back, factorised again.
+                    simplex.tm_lim = timeLeft()
+                    _ = glp_simplex(p, &simplex)
+                    guard glp_get_status(p) == GLP_OPT else { return (relaxed, nil) }
+                }
                 if let incumbent, model.isFeasible(incumbent) { tracker.start = [0] + incumbent }
             }
             // The time limit covers the whole solve: branch-and-bound gets what the relaxation left.
@@ -220,6 +239,7 @@ public struct MILPSolver: Sendable {
             parameters.tm_lim = timeLeft()
         }
         if options.strictTimeLimit { tracker.deadline = deadline.end }
+        tracker.nodeLimit = options.nodeLimit
         let code = glp_intopt(p, &parameters)
         let status = glp_mip_status(p)
         if status == GLP_OPT || status == GLP_FEAS {
@@ -250,6 +270,8 @@ private final class BoundTracker: @unchecked Sendable {
     var longestStep: Duration = .zero
     /// The model's column count (node values are read for these).
     var columns = 0
+    /// The most subproblems branch-and-bound may create (`SolveOptions.nodeLimit`).
+    var nodeLimit: Int?
     /// A node heuristic: the node's column values in, a 1-based solution out.
     var atNode: (([Double]) -> [Double]?)?
 }
@@ -267,10 +289,7 @@ struct GLPKProblem {
             let j = Int32(index + 1)
             glp_set_col_name(pointer, j, column.name)
             glp_set_col_kind(pointer, j, column.kind == .continuous ? GLP_CV : (column.kind == .binary ? GLP_BV : GLP_IV))
-            if column.kind != .binary {
-                let (type, lower, upper) = Self.boundType(column.lower, column.upper)
-                glp_set_col_bnds(pointer, j, type, lower, upper)
-            }
+            if column.kind != .binary { Self.setBounds(pointer, j, column) }
             glp_set_obj_coef(pointer, j, column.objective)
         }
         if !model.rows.isEmpty { glp_add_rows(pointer, Int32(model.rows.count)) }
@@ -288,6 +307,12 @@ struct GLPKProblem {
     }
 
     func free() { glp_delete_prob(pointer) }
+
+    /// Gives column `j` (1-based) the bounds `column` has in the model.
+    static func setBounds(_ pointer: OpaquePointer, _ j: Int32, _ column: LinearModel.Column) {
+        let (type, lower, upper) = boundType(column.lower, column.upper)
+        glp_set_col_bnds(pointer, j, type, lower, upper)
+    }
 
     private static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
         switch (lower, upper) {

@@ -8,13 +8,13 @@ public struct Solution: Sendable {
     public enum Status: Sendable, Equatable {
         /// Proven optimal (within the relative gap asked for).
         case optimal
-        /// A solution was found but optimality was not proven before the time limit.
+        /// A solution was found but optimality was not proven before the time or node limit.
         case feasible
         /// Proven to have no solution.
         case infeasible
         /// The objective is unbounded.
         case unbounded
-        /// The time limit expired before any solution was found.
+        /// The time or node limit was reached before any solution was found.
         case timeLimitNoSolution
     }
 
@@ -93,6 +93,10 @@ public struct SolveOptions: Sendable {
     /// uses few of its columns solves faster from a small start. Columns with a lower bound other
     /// than zero are never left out. Branch-and-bound sees every column.
     public var deferredColumns: [Int]?
+    /// The most branch-and-bound nodes (GLPK's count of subproblems created) before the search
+    /// stops with its best solution and bound: a cap on work rather than time, so a capped search
+    /// ends at the same point on any machine fast enough to reach it before the time limit.
+    public var nodeLimit: Int?
 
     /// GLPK's cut generators.
     public struct Cuts: OptionSet, Sendable {
@@ -121,7 +125,8 @@ public struct SolveOptions: Sendable {
     public init(timeLimitMilliseconds: Int = 1_000, presolve: Bool = true, relativeGap: Double = 0,
                 verbose: Bool = false, initialSolution: [Double]? = nil, simplex: Simplex = .primal, cuts: Cuts = [],
                 branching: Branching = .driebeckTomlin, guideObjective: [Double]? = nil,
-                advancedBasis: Bool = false, strictTimeLimit: Bool = false, deferredColumns: [Int]? = nil) {
+                advancedBasis: Bool = false, strictTimeLimit: Bool = false, deferredColumns: [Int]? = nil,
+                nodeLimit: Int? = nil) {
         self.timeLimitMilliseconds = timeLimitMilliseconds
         self.presolve = presolve
         self.relativeGap = relativeGap
@@ -134,5 +139,6 @@ public struct SolveOptions: Sendable {
         self.advancedBasis = advancedBasis
         self.strictTimeLimit = strictTimeLimit
         self.deferredColumns = deferredColumns
+        self.nodeLimit = nodeLimit
     }
 }

@@ -45,7 +45,7 @@ import Testing
         for options in [SolveOptions(), SolveOptions(deferredColumns: deferred),
                         SolveOptions(guideObjective: model.columns.indices.map { model.columns[$0].objective * 100 + Double($0 % 3) },
                                      deferredColumns: deferred)] {
-            let outcome = try MILPSolver().solve(model, options: options) { _ in .branch(incumbent: nil) }
+            let outcome = try MILPSolver().solve(model, options: options) { _, _ in .branch(incumbent: nil) }
             relaxations.append(try #require(outcome.relaxation?.objective))
             let solution = try #require(outcome.solution)
             #expect(solution.status == .optimal)
@@ -63,7 +63,7 @@ import Testing
         let x = model.addVariable(name: "x", kind: .binary, objective: 1)
         let y = model.addVariable(name: "y", kind: .binary, objective: 5)
         model.addRow(name: "one", [(x, 1), (y, 1)], upper: 1)
-        let outcome = try MILPSolver().solve(model, options: SolveOptions(deferredColumns: [1])) { relaxed in
+        let outcome = try MILPSolver().solve(model, options: SolveOptions(deferredColumns: [1])) { relaxed, _ in
             #expect(relaxed.objective == 5)
             return .branch(incumbent: nil)
         }

@@ -94,4 +94,21 @@ import Testing
             try? FileManager.default.removeItem(atPath: path)
         }
     }
+
+    @Test func aNodeLimitStopsBranchAndBoundAtTheSamePointEveryTime() throws {
+        // max the sum over an odd cycle of 7 with neighbours exclusive: the relaxation is 3.5 (every
+        // variable 0.5), the integer optimum 3, which only branching finds. One node: stopped at
+        // the root, no solution; unlimited: the optimum.
+        var model = LinearModel(sense: .maximize)
+        let x = (0..<7).map { model.addVariable(name: "x\($0)", kind: .binary, objective: 1) }
+        for i in 0..<7 { model.addRow(name: "e\(i)", [(x[i], 1), (x[(i + 1) % 7], 1)], upper: 1) }
+        for _ in 0..<3 {
+            let capped = try MILPSolver().solve(model, options: SolveOptions(presolve: false, nodeLimit: 1))
+            #expect(capped.status == .timeLimitNoSolution)
+            #expect(capped.bound.map { $0 >= 3 } ?? true)
+        }
+        let free = try MILPSolver().solve(model, options: SolveOptions(presolve: false))
+        #expect(free.status == .optimal)
+        #expect(free.objective == 3)
+    }
 }

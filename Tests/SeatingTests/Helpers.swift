@@ -48,3 +48,24 @@ extension Reshuffle.Limits {
     /// program runs until it proves its answer (a slow CI machine only makes the test slower).
     static let unhurried = Reshuffle.Limits(timeLimitMilliseconds: 600_000)
 }
+
+extension TestFloors {
+    /// A random dense floor, as in the README's ceiling benchmark: tables seating from half up to
+    /// all of their seats, and overlapping combinations of two or three neighbours (a table in
+    /// several), each also seating from half up to all. Draws, in order: the table count, each
+    /// table's seats, the combinations, then the buffer (only when there is a choice).
+    static func dense(_ rng: inout SeededRandom, tables: ClosedRange<Int>, seats: [Int], combinations: ClosedRange<Int>,
+                      buffers: [Int] = [0], service: Service = Service(name: "d", first: 18 * 60, last: 22 * 60)) -> Floor {
+        let tableCount = Int.random(in: tables, using: &rng)
+        let sizes = (0..<tableCount).map { _ in seats.randomElement(using: &rng)! }
+        let tables = sizes.enumerated().map { Table(id: "T\($0.offset)", min: ($0.element + 1) / 2, max: $0.element) }
+        var runs: [[Int]] = []
+        for first in 0..<tableCount { for length in 2...3 where first + length <= tableCount { runs.append(Array(first..<(first + length))) } }
+        let chosen = runs.shuffled(using: &rng).prefix(Int.random(in: combinations, using: &rng)).map { run in
+            let most = run.reduce(0) { $0 + sizes[$1] }
+            return Combination(id: run.map { "T\($0)" }.joined(separator: "+"), tables: run.map { "T\($0)" }, min: (most + 1) / 2, max: most)
+        }
+        let buffer = buffers.count > 1 ? buffers.randomElement(using: &rng)! : buffers.first ?? 0
+        return try! Floor(Layout(restaurant: "r", bufferMinutes: buffer, tables: tables, combinations: Array(chosen), services: [service]))
+    }
+}

@@ -53,17 +53,7 @@ import Testing
         // covers-only objective must keep the optimum.
         var rng = SeededRandom(seed: 2026)
         for instance in 0..<60 {
-            let tableCount = Int.random(in: 3...4, using: &rng)
-            let seats = (0..<tableCount).map { _ in [2, 2, 4, 6].randomElement(using: &rng)! }
-            let tables = seats.enumerated().map { Table(id: "T\($0.offset)", min: ($0.element + 1) / 2, max: $0.element) }
-            var runs: [[Int]] = []
-            for first in 0..<tableCount { for length in 2...3 where first + length <= tableCount { runs.append(Array(first..<(first + length))) } }
-            let combinations = runs.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)).map { run in
-                let most = run.reduce(0) { $0 + seats[$1] }
-                return Combination(id: run.map { "T\($0)" }.joined(separator: "+"), tables: run.map { "T\($0)" }, min: (most + 1) / 2, max: most)
-            }
-            let floor = try! Floor(Layout(restaurant: "r", bufferMinutes: 0, tables: tables, combinations: Array(combinations),
-                                          services: [Service(name: "d", first: 18 * 60, last: 22 * 60)]))
+            let floor = TestFloors.dense(&rng, tables: 3...4, seats: [2, 2, 4, 6], combinations: 1...3)
             let requests = (0..<Int.random(in: 4...7, using: &rng)).map { index in
                 OfflineOptimum.Request(id: "r\(index)", time: 18 * 60 + 30 * Int.random(in: 0...4, using: &rng),
                                        party: Int.random(in: 1...12, using: &rng), duration: 30 * Int.random(in: 2...4, using: &rng))

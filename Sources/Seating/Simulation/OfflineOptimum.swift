@@ -12,9 +12,11 @@ import MILP
 /// aggregates interchangeable tables into capacity classes (`TableClasses`) and identical
 /// requests into counted types, with capacities as occupancy flows, and maximises covers. Its
 /// linear relaxation bounds the covers; the relaxation is rounded and improved by local search
-/// (`OfflinePacking`); branch-and-bound continues from the relaxation's basis with that plan as
-/// incumbent, unless the plan already meets the bound, until it proves the optimum or the cap
-/// ends. Waste is then lowered by moving parties to closer fits at equal covers. The cap covers
+/// (`OfflinePacking`), then dived on (`OfflineDive`: a share of the fractions rounded up at a time,
+/// the relaxation re-optimised around them; several shares in turn) and rounded again, and
+/// rounded again with its fractions' order shaken; branch-and-bound continues from the
+/// relaxation's basis with the best plan as incumbent, unless it already meets the bound, until it
+/// proves the optimum or the cap ends. Waste is then lowered by moving parties to closer fits at equal covers. The cap covers
 /// the whole day: components share what is left of it in proportion to their requests. Greedy
 /// best fit over the requests in time order is the fallback, so the answer is never worse than
 /// greedy, and every plan is re-checked table by table before it is returned.
@@ -79,7 +81,11 @@ public enum OfflineOptimum {
         return OfflineProgram(classes: classes, requests: ordered, buffer: floor.layout.bufferMinutes).linear
     }
 
-    public static func solve(floor: Floor, date: ServiceDate, requests: [Request], timeLimitMilliseconds: Int = 1_000) -> Result {
+    /// The plan for `requests` within `timeLimitMilliseconds` (the whole day's cap); `nodeLimit`, when
+    /// given, also stops each component's branch-and-bound after that many nodes, a cap that ends
+    /// at the same point on any machine that reaches it in time (`SolveOptions.nodeLimit`).
+    public static func solve(floor: Floor, date: ServiceDate, requests: [Request], timeLimitMilliseconds: Int = 1_000,
+                             nodeLimit: Int? = nil) -> Result {
         let buffer = floor.layout.bufferMinutes
         let empty = DayState(floor: floor, date: date, bookings: [])
         let components = components(of: requests, buffer: buffer)
@@ -95,7 +101,8 @@ public enum OfflineOptimum {
             result.greedyCovers += greedy.covers
             var chosen = greedy
             var bound = component.reduce(0) { $0 + $1.party }   // seating everyone is the trivial bound
-            if share > 0, let solved = solveComponent(classes: classes, requests: component, buffer: buffer, timeLimitMilliseconds: share) {
+            if share > 0, let solved = solveComponent(classes: classes, requests: component, buffer: buffer, timeLimitMilliseconds: share,
+                                                                nodeLimit: nodeLimit) {
                 let items = component.map { request in
                     AssignmentModel.Item(booking: request.id, party: request.party, start: request.time,
                                          end: request.time + request.duration + buffer, eligible: [], current: nil)
@@ -124,11 +131,12 @@ public enum OfflineOptimum {
     }
 
     /// One component: the linear relaxation gives the covers bound and guides rounding; local
-    /// search improves the rounded plan; branch-and-bound continues from the relaxation with it as
+    /// search improves the rounded plan; a dive and shaken roundings look for a better one;
+    /// branch-and-bound continues from the relaxation with it as
     /// incumbent while it is short of the bound. Returns the concrete plans found, best first, and
     /// the covers bound; nil when not even the relaxation was solved in time.
     static func solveComponent(classes: TableClasses, requests: [Request], buffer: Int,
-                               timeLimitMilliseconds: Int) -> (plans: [[Int?]], coversBound: Int)? {
+                               timeLimitMilliseconds: Int, nodeLimit: Int? = nil) -> (plans: [[Int?]], coversBound: Int)? {
         let deadline = SolveDeadline(milliseconds: timeLimitMilliseconds)
         let program = OfflineProgram(classes: classes, requests: requests, buffer: buffer)
         var bound = requests.reduce(0) { $0 + $1.party }
@@ -142,7 +150,7 @@ public enum OfflineOptimum {
         // (README).
         let options = SolveOptions(timeLimitMilliseconds: solverMilliseconds, cuts: .gomory, branching: .mostFractional,
                                    guideObjective: program.wasteTieBreak, advancedBasis: true, strictTimeLimit: true,
-                                   deferredColumns: program.deferredColumns)
+                                   deferredColumns: program.deferredColumns, nodeLimit: nodeLimit)
         /// The longest a rounding and its local search took so far: none starts unless it would end
         /// in time (a debug build is many times slower than the release one).
         var longestPacking = 0
@@ -155,23 +163,41 @@ public enum OfflineOptimum {
             longestPacking = max(longestPacking, before - deadline.remainingMilliseconds)
             return packing
         }
-        let outcome = try? MILPSolver().solve(program.linear, options: options) { relaxed in
+        let outcome = try? MILPSolver().solve(program.linear, options: options) { relaxed, probe in
             if let objective = relaxed.objective { bound = min(bound, program.coversBound(objectiveBound: objective)) }
             let values = relaxed.guided ?? relaxed.values
             var plan = packing(from: values)
+            // Dives, each rounding up a different share of the fractions at a time (each from the
+            // root), while the plan is short of the bound and a dive as long as the last would end
+            // before the quarter of what the relaxation left that branch-and-bound keeps. A dive's
+            // steps go on while one more and the rounding of where it ends would end in time.
+            let keep = deadline.remainingMilliseconds / 4
+            var lastDive = 0
+            for divisor in OfflineDive.divisors where plan.covers < bound && deadline.remainingMilliseconds > keep + lastDive {
+                let start = deadline.remainingMilliseconds
+                probe.resetAll()
+                let dived = OfflineDive.dive(program: program, from: values, divisor: divisor, raise: probe.raise,
+                                             mayStep: { deadline.remainingMilliseconds > probe.longestStepMilliseconds + longestPacking })
+                let diving = packing(from: dived)
+                if (diving.covers, -diving.waste) > (plan.covers, -plan.waste) { plan = diving }
+                lastDive = start - deadline.remainingMilliseconds
+            }
             // Shaken roundings of the same relaxation while the plan is short of the bound: each is
             // a few milliseconds, where a node of branch-and-bound on a dense floor is a hundred.
             // At most `shakenRoundings`, and three quarters of what the relaxation left: the rest
             // is branch-and-bound's (which proves optima given seconds).
-            let keep = deadline.remainingMilliseconds / 4
+            let keepShaken = deadline.remainingMilliseconds / 4
             var seed: UInt64 = 1
-            while plan.covers < bound, seed <= shakenRoundings, deadline.remainingMilliseconds > keep + longestPacking {
+            while plan.covers < bound, seed <= shakenRoundings, deadline.remainingMilliseconds > keepShaken + longestPacking {
                 let shaken = packing(from: values, noise: 0.15, seed: seed)
                 if (shaken.covers, -shaken.waste) > (plan.covers, -plan.waste) { plan = shaken }
                 seed += 1
             }
             rounded = plan
-            return plan.covers >= bound ? .stop : .branch(incumbent: program.values(for: plan.counts))
+            // Branch-and-bound's first step re-optimises the relaxation with cuts: at least as long
+            // as a dive's step, which is all the time-keeping knows of it before it has run.
+            guard plan.covers < bound, deadline.remainingMilliseconds > 2 * probe.longestStepMilliseconds else { return .stop }
+            return .branch(incumbent: program.values(for: plan.counts))
         } atNode: { node in
             // Deeper relaxations are more nearly integral: rounding them finds what rounding the
             // root missed. Offered only when better than the best plan so far.

@@ -94,20 +94,38 @@ struct OfflinePacking {
         }
     }
 
+    /// A relaxed value's whole part and fraction (values within 1e-6 of a whole number count as
+    /// whole): the one place rounding and diving tell fractional choices from whole ones.
+    static func split(_ value: Double) -> (whole: Int, fraction: Double) {
+        let whole = Int((value + 1e-6).rounded(.down))
+        let fraction = value - Double(whole)
+        return (max(0, whole), fraction > 1e-6 ? fraction : 0)
+    }
+
+    /// The whole parts of a relaxed solution (per type and choice), each seated while it fits (a
+    /// feasible relaxation's whole parts always do: the program's rows only bound sums of
+    /// non-negative terms from above).
+    init(program: OfflineProgram, wholePartsOf relaxed: [[Double]]) {
+        self.init(program: program)
+        for (type, row) in relaxed.enumerated() {
+            for (choice, value) in row.enumerated() {
+                for _ in 0..<Self.split(value).whole where fits(type, choice) { add(type, choice) }
+            }
+        }
+    }
+
     /// Rounds a relaxed solution (per type and choice): whole parts first, then the larger
     /// fractions, then greedy filling of whatever still fits. With `noise`, each fraction's place in
     /// that order is shaken by up to `noise` either way (seeded: the same seed, the same packing),
     /// so several roundings of one relaxation give different plans.
     static func rounding(program: OfflineProgram, relaxed: [[Double]], noise: Double = 0, seed: UInt64 = 0) -> OfflinePacking {
-        var packing = OfflinePacking(program: program)
+        var packing = OfflinePacking(program: program, wholePartsOf: relaxed)
         var fractions: [(value: Double, type: Int, choice: Int)] = []
         var random = SeededRandom(seed: seed)
         for (type, row) in relaxed.enumerated() {
             for (choice, value) in row.enumerated() {
-                let whole = Int((value + 1e-6).rounded(.down))
-                for _ in 0..<max(0, whole) where packing.fits(type, choice) { packing.add(type, choice) }
-                let fraction = value - Double(whole)
-                guard fraction > 1e-6 else { continue }
+                let fraction = split(value).fraction
+                guard fraction > 0 else { continue }
                 fractions.append((noise > 0 ? fraction + noise * Double.random(in: -1...1, using: &random) : fraction, type, choice))
             }
         }
