@@ -82,10 +82,11 @@ public struct SolveOptions: Sendable {
     /// triangular one over the rows, as glpsol does) instead of the all-slack basis: fewer simplex
     /// iterations on the offline program, not measured to help the re-assignment's.
     public var advancedBasis: Bool
-    /// Whether branch-and-bound stops before the time limit when its longest step so far would end
-    /// past it. GLPK checks its limit only between nodes, and a node's cut rounds and simplex run
-    /// past it; this keeps the wall time within the cap, at the price of the last step's work (which
-    /// the re-assignment, measured, needs: its plans are often found just past the cap).
+    /// Whether branch-and-bound stops before the time limit when twice its longest step so far (at
+    /// first, the longest re-optimisation of a `RelaxationProbe`) would end past it. GLPK checks its
+    /// limit only between nodes, and a node's cut rounds and simplex run past it; this keeps the
+    /// wall time within the cap, at the price of the last steps' work (which the re-assignment,
+    /// measured, needs: its plans are often found just past the cap).
     public var strictTimeLimit: Bool
     /// Columns (0-based) left out of the relaxation the solver solves itself at first, then priced
     /// in (column generation): after each optimum, those whose reduced cost would improve it join,

@@ -1,14 +1,16 @@
 /// Diving on the offline program's relaxation: round a batch of fractional choices up (as lower
 /// bounds the relaxation must keep), re-optimise, and repeat until the relaxation is integral or
 /// time is up. One rounding of the root relaxation decides every fraction at once from one vertex
-/// (on a dense floor, 280 of them carrying half the covers); the dive decides a sixth at a time and
-/// lets the relaxation re-balance the rest around them, which on dense floors finds plans within a
+/// (on a dense floor, 280 of them carrying half the covers); a dive decides a share of them (a
+/// sixth, say) at a time and lets the relaxation re-balance the rest around them, which on dense floors finds plans within a
 /// cover or two of the bound where roundings of the root stay ten short (README).
 ///
 /// Invariants: each batch is the largest fractions that fit on top of the relaxation's whole parts
 /// (checked by `OfflinePacking`), so the raised bounds are always met together by some plan and the
-/// relaxation never becomes infeasible; bounds are only raised, to whole numbers. Deterministic:
-/// the same relaxation and answers to `raise` give the same dive (ties by column).
+/// relaxation never becomes infeasible; bounds are only raised, to whole numbers, each past its
+/// column's current value, so the sum of lower bounds grows every step and a dive ends (bounded by
+/// the upper bounds) even without `mayStep`. Deterministic: the same relaxation and answers to
+/// `raise` give the same dive (ties by column).
 enum OfflineDive {
     /// The dives `OfflineOptimum` tries in turn, each rounding up this share (one in n) of the
     /// fractional choices per step (at least one): different shares end in different plans. Alone,

@@ -16,17 +16,18 @@ import MILP
 /// the relaxation re-optimised around them; several shares in turn) and rounded again, and
 /// rounded again with its fractions' order shaken; branch-and-bound continues from the
 /// relaxation's basis with the best plan as incumbent, unless it already meets the bound, until it
-/// proves the optimum or the cap ends. Waste is then lowered by moving parties to closer fits at equal covers. The cap covers
-/// the whole day: components share what is left of it in proportion to their requests. Greedy
-/// best fit over the requests in time order is the fallback, so the answer is never worse than
-/// greedy, and every plan is re-checked table by table before it is returned.
+/// proves the optimum or the cap (or the node limit) ends. Waste is then lowered by moving parties
+/// to closer fits at equal covers. The cap covers the whole day: components share what is left of
+/// it in proportion to their requests. Greedy best fit over the requests in time order is the
+/// fallback, so the answer is never worse than greedy, and every plan is re-checked table by table
+/// before it is returned.
 ///
 /// Invariants of a result: `greedyCovers <= covers <= coversBound`; `seated` holds only requests
 /// on a reservable unit that fits them, with no table shared at any minute (buffer included).
 ///
 /// ```swift
 /// let result = OfflineOptimum.solve(floor: hall, date: friday, requests: demand, timeLimitMilliseconds: 1_000)
-/// result.covers, result.coversBound, result.greedyCovers   // 1,016, 1,016, 922 (0.35 s)
+/// result.covers, result.coversBound, result.greedyCovers   // 1,016, 1,016, 922 (0.14 s)
 /// ```
 public enum OfflineOptimum {
     /// One party's request: when, how many, how long.
