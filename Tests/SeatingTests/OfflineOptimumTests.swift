@@ -59,9 +59,15 @@ import Testing
                                        party: Int.random(in: 1...12, using: &rng), duration: 30 * Int.random(in: 2...4, using: &rng))
             }
             let result = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests, timeLimitMilliseconds: Self.unhurried)
-            #expect(result.covers == Self.bruteForce(floor: floor, requests: requests), "instance \(instance)")
+            let best = Self.bruteForce(floor: floor, requests: requests)
+            #expect(result.covers == best, "instance \(instance)")
             #expect(result.coversBound == result.covers, "instance \(instance): proven within the cap")
             #expect(Self.isValid(result, floor: floor, requests: requests), "instance \(instance)")
+            // Capped by work (the simulator's way: dives and branch-and-bound only): the same optimum.
+            let capped = OfflineOptimum.solve(floor: floor, date: ServiceDate("2026-11-20")!, requests: requests,
+                                              timeLimitMilliseconds: Self.unhurried, nodeLimit: 1_000)
+            #expect(capped.covers == best && capped.coversBound == best, "instance \(instance), node limit")
+            #expect(Self.isValid(capped, floor: floor, requests: requests), "instance \(instance), node limit")
         }
     }
 

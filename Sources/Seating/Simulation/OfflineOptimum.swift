@@ -152,6 +152,12 @@ public enum OfflineOptimum {
         let options = SolveOptions(timeLimitMilliseconds: solverMilliseconds, cuts: .gomory, branching: .mostFractional,
                                    guideObjective: program.wasteTieBreak, advancedBasis: true, strictTimeLimit: true,
                                    deferredColumns: program.deferredColumns, nodeLimit: nodeLimit)
+        /// Under a node limit the search is bounded by work, not by the clock, so that its result is
+        /// the same on any machine (the simulator's ceiling): the dives all run, then
+        /// branch-and-bound with GLPK's own search only. The shaken roundings and the node roundings
+        /// are left out there: on the fixtures' evenings they found nothing the dives and the search
+        /// did not, and in a debug build they took most of the time (README).
+        let workCapped = nodeLimit != nil
         /// The longest a rounding and its local search took so far: none starts unless it would end
         /// in time (a debug build is many times slower than the release one).
         var longestPacking = 0
@@ -164,15 +170,26 @@ public enum OfflineOptimum {
             longestPacking = max(longestPacking, before - deadline.remainingMilliseconds)
             return packing
         }
-        let outcome = try? MILPSolver().solve(program.linear, options: options) { relaxed, probe in
+        /// Deeper relaxations are more nearly integral: rounding them finds what rounding the root
+        /// missed. Offered only when better than the best plan so far.
+        let nodeRounding: ((Solution) -> [Double]?)? = workCapped ? nil : { node in
+            guard deadline.remainingMilliseconds > longestPacking else { return nil }
+            let packing = packing(from: node.values)
+            guard packing.covers > (rounded?.covers ?? 0) else { return nil }
+            rounded = packing
+            return program.values(for: packing.counts)
+        }
+        let outcome = try? MILPSolver().solve(program.linear, options: options, afterRelaxation: { relaxed, probe in
             if let objective = relaxed.objective { bound = min(bound, program.coversBound(objectiveBound: objective)) }
             let values = relaxed.guided ?? relaxed.values
             var plan = packing(from: values)
+            // What branch-and-bound keeps of the time the relaxation left: a quarter; none when the
+            // search is capped by work (the dives then all run).
+            let keep = workCapped ? 0 : deadline.remainingMilliseconds / 4
             // Dives, each rounding up a different share of the fractions at a time (each from the
             // root), while the plan is short of the bound and a dive as long as the last would end
-            // before the quarter of what the relaxation left that branch-and-bound keeps. A dive's
-            // steps go on while one more and the rounding of where it ends would end in time.
-            let keep = deadline.remainingMilliseconds / 4
+            // before what branch-and-bound keeps. A dive's steps go on while one more and the
+            // rounding of where it ends would end in time.
             var lastDive = 0
             for divisor in OfflineDive.divisors where plan.covers < bound && deadline.remainingMilliseconds > keep + lastDive {
                 let start = deadline.remainingMilliseconds
@@ -185,11 +202,11 @@ public enum OfflineOptimum {
             }
             // Shaken roundings of the same relaxation while the plan is short of the bound: each is
             // a few milliseconds, where a node of branch-and-bound on a dense floor is a hundred.
-            // At most `shakenRoundings`, and three quarters of what the relaxation left: the rest
-            // is branch-and-bound's (which proves optima given seconds).
+            // At most `shakenRoundings`, and three quarters of what the dives left: the rest is
+            // branch-and-bound's (which proves optima given seconds). None when capped by work.
             let keepShaken = deadline.remainingMilliseconds / 4
             var seed: UInt64 = 1
-            while plan.covers < bound, seed <= shakenRoundings, deadline.remainingMilliseconds > keepShaken + longestPacking {
+            while !workCapped, plan.covers < bound, seed <= shakenRoundings, deadline.remainingMilliseconds > keepShaken + longestPacking {
                 let shaken = packing(from: values, noise: 0.15, seed: seed)
                 if (shaken.covers, -shaken.waste) > (plan.covers, -plan.waste) { plan = shaken }
                 seed += 1
@@ -199,15 +216,7 @@ public enum OfflineOptimum {
             // as a dive's step, which is all the time-keeping knows of it before it has run.
             guard plan.covers < bound, deadline.remainingMilliseconds > 2 * probe.longestStepMilliseconds else { return .stop }
             return .branch(incumbent: program.values(for: plan.counts))
-        } atNode: { node in
-            // Deeper relaxations are more nearly integral: rounding them finds what rounding the
-            // root missed. Offered only when better than the best plan so far.
-            guard deadline.remainingMilliseconds > longestPacking else { return nil }
-            let packing = packing(from: node.values)
-            guard packing.covers > (rounded?.covers ?? 0) else { return nil }
-            rounded = packing
-            return program.values(for: packing.counts)
-        }
+        }, atNode: nodeRounding)
         guard var best = rounded else { return nil }
         if let solution = outcome?.solution, solution.hasSolution,
            var solved = OfflinePacking(program: program, counts: program.counts(solution)), solved.covers >= best.covers {
