@@ -88,7 +88,7 @@ public struct MILPSolver: Sendable {
         let code = glp_simplex(p, &parameters)
         let status = glp_get_status(p)
         if status == GLP_OPT {
-            let values = (0..<model.columns.count).map { glp_get_col_prim(p, Int32($0 + 1)) }
+            let values = GLPKProblem.primalValues(p, columns: model.columns.count)
             let objective = glp_get_obj_val(p)
             return Solution(status: .optimal, values: values, objective: objective, bound: objective)
         }
@@ -169,7 +169,7 @@ public struct MILPSolver: Sendable {
                 _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
             }
             if glp_ios_reason(tree) == GLP_IHEUR, let atNode = tracker.atNode, let problem = glp_ios_get_prob(tree) {
-                let values = (0..<tracker.columns).map { glp_get_col_prim(problem, Int32($0 + 1)) }
+                let values = GLPKProblem.primalValues(problem, columns: tracker.columns)
                 if let found = atNode(values) {
                     _ = found.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
                 }
@@ -201,10 +201,10 @@ public struct MILPSolver: Sendable {
             var guided: [Double]?
             if let guide = options.guideObjective, guide.count == model.columns.count {
                 // The guide's optimum first, then the model's own objective from that basis.
-                for (index, coefficient) in guide.enumerated() { glp_set_obj_coef(p, Int32(index + 1), coefficient) }
+                GLPKProblem.setObjective(p, guide)
                 simplexPricing()
-                if glp_get_status(p) == GLP_OPT { guided = (0..<model.columns.count).map { glp_get_col_prim(p, Int32($0 + 1)) } }
-                for (index, column) in model.columns.enumerated() { glp_set_obj_coef(p, Int32(index + 1), column.objective) }
+                if glp_get_status(p) == GLP_OPT { guided = GLPKProblem.primalValues(p, columns: model.columns.count) }
+                GLPKProblem.setObjective(p, model.columns.map(\.objective))
             } else if pricing != nil {
                 simplexPricing()
             }
@@ -218,7 +218,7 @@ public struct MILPSolver: Sendable {
             if relaxation == GLP_UNBND { return (nil, Solution(status: .unbounded, values: [], objective: nil, bound: nil)) }
             if relaxation != GLP_OPT { return (nil, Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil)) }
             let objective = glp_get_obj_val(p)
-            relaxationSolution = Solution(status: .optimal, values: (0..<model.columns.count).map { glp_get_col_prim(p, Int32($0 + 1)) },
+            relaxationSolution = Solution(status: .optimal, values: GLPKProblem.primalValues(p, columns: model.columns.count),
                                           objective: objective, bound: objective, guided: guided)
             tracker.bound = objective
             if let afterRelaxation, let relaxed = relaxationSolution {
@@ -307,6 +307,16 @@ struct GLPKProblem {
     }
 
     func free() { glp_delete_prob(pointer) }
+
+    /// One objective coefficient per column (the first column first); the constant stays.
+    static func setObjective(_ pointer: OpaquePointer, _ coefficients: [Double]) {
+        for (index, coefficient) in coefficients.enumerated() { glp_set_obj_coef(pointer, Int32(index + 1), coefficient) }
+    }
+
+    /// The current basic solution's value of each of the first `columns` columns.
+    static func primalValues(_ pointer: OpaquePointer, columns: Int) -> [Double] {
+        (0..<columns).map { glp_get_col_prim(pointer, Int32($0 + 1)) }
+    }
 
     /// Gives column `j` (1-based) the bounds `column` has in the model.
     static func setBounds(_ pointer: OpaquePointer, _ j: Int32, _ column: LinearModel.Column) {

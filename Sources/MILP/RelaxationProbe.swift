@@ -3,7 +3,7 @@ import CGLPK
 /// The root relaxation of an integer program, lent to `MILPSolver.solve(_:options:afterRelaxation:atNode:)`'s
 /// `afterRelaxation` for diving: raise some columns' lower bounds, re-optimise from the current
 /// basis with the dual simplex (a few pivots where the simplex from scratch takes thousands), read
-/// the new optimum, go on or take bounds back.
+/// the new optimum, go on or start again from the root.
 ///
 /// Invariants: usable only during the `afterRelaxation` call it is lent to; afterwards the solver
 /// gives every column its model bounds and the root's basis and objective back, so branch-and-bound
@@ -42,11 +42,11 @@ public final class RelaxationProbe {
     /// Raises each listed column's lower bound to `lower` (capped at its upper bound; a bound at
     /// or below the current one changes nothing) and re-optimises. Returns the new optimum's
     /// values, one per column, or nil when the bounds leave no feasible point or time ran out (the
-    /// bounds stay raised: `reset` takes them back).
+    /// bounds stay raised: `resetAll` takes them back).
     public func raise(_ bounds: [(column: Int, lower: Double)]) -> [Double]? {
         if !guideSet, let guide {
             guideSet = true
-            for (index, coefficient) in guide.enumerated() { glp_set_obj_coef(problem, Int32(index + 1), coefficient) }
+            GLPKProblem.setObjective(problem, guide)
         }
         for (column, lower) in bounds where column >= 0 && column < model.columns.count {
             let j = Int32(column + 1)
@@ -75,16 +75,7 @@ public final class RelaxationProbe {
         _ = glp_simplex(problem, &simplex)
         longestStep = max(longestStep, ContinuousClock.now - start)
         guard glp_get_status(problem) == GLP_OPT else { return nil }
-        return (0..<model.columns.count).map { glp_get_col_prim(problem, Int32($0 + 1)) }
-    }
-
-    /// Gives the listed columns their model bounds back (the next `raise` re-optimises).
-    public func reset(_ columns: [Int]) {
-        for column in columns where column >= 0 && column < model.columns.count {
-            let j = Int32(column + 1)
-            guard changed.remove(j) != nil else { continue }
-            GLPKProblem.setBounds(problem, j, model.columns[column])
-        }
+        return GLPKProblem.primalValues(problem, columns: model.columns.count)
     }
 
     /// Every column's model bounds and the root's basis back: the next `raise` starts a new dive
@@ -102,7 +93,7 @@ public final class RelaxationProbe {
         defer { used = false }
         resetAll()
         if guideSet {
-            for (index, column) in model.columns.enumerated() { glp_set_obj_coef(problem, Int32(index + 1), column.objective) }
+            GLPKProblem.setObjective(problem, model.columns.map(\.objective))
             guideSet = false
         }
         return used

@@ -132,9 +132,9 @@ public enum OfflineOptimum {
     }
 
     /// One component: the linear relaxation gives the covers bound and guides rounding; local
-    /// search improves the rounded plan; a dive and shaken roundings look for a better one;
-    /// branch-and-bound continues from the relaxation with it as
-    /// incumbent while it is short of the bound. Returns the concrete plans found, best first, and
+    /// search improves the rounded plan; dives and shaken roundings look for a better one;
+    /// branch-and-bound continues from the relaxation with the best as incumbent while it is short
+    /// of the bound. Returns the concrete plans found, best first, and
     /// the covers bound; nil when not even the relaxation was solved in time.
     static func solveComponent(classes: TableClasses, requests: [Request], buffer: Int,
                                timeLimitMilliseconds: Int, nodeLimit: Int? = nil) -> (plans: [[Int?]], coversBound: Int)? {

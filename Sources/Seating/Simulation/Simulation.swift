@@ -81,8 +81,8 @@ public enum Simulation {
 
     /// The ceiling's branch-and-bound stops after this many nodes when it has not proven the optimum
     /// by then: a cap on work, not on time, so the same scenario and seed give the same ceiling on any
-    /// machine (the packed Saturday's hardest evening: 101 nodes, about 6 s; all others prove theirs
-    /// within 75 nodes).
+    /// machine (every fixture evening is proven before it; without the dives the packed Saturday's
+    /// hardest needed 609 nodes and 27 s and was still not proven).
     static let ceilingNodeLimit = 100
     /// A safety net only: a machine that needs this long for `ceilingNodeLimit` nodes gets a ceiling
     /// that depends on its speed.
