@@ -289,7 +289,8 @@ struct GLPKProblem {
             let j = Int32(index + 1)
             glp_set_col_name(pointer, j, column.name)
             glp_set_col_kind(pointer, j, column.kind == .continuous ? GLP_CV : (column.kind == .binary ? GLP_BV : GLP_IV))
-            if column.kind != .binary { Self.setBounds(pointer, j, column) }
+            // After the kind: GLPK gives a binary column 0...1, and a model may have fixed it.
+            Self.setBounds(pointer, j, column)
             glp_set_obj_coef(pointer, j, column.objective)
         }
         if !model.rows.isEmpty { glp_add_rows(pointer, Int32(model.rows.count)) }

@@ -87,7 +87,8 @@ public struct LinearModel: Sendable {
         columns[variable.index].objective = coefficient
     }
 
-    /// Fixes a variable's bounds (for warm starts and what-if questions).
+    /// Sets a variable's bounds, to fix it say (for warm starts, what-if questions and
+    /// neighbourhood searches); a binary variable's must stay within `0...1`.
     public mutating func setBounds(_ variable: Variable, lower: Double?, upper: Double?) {
         columns[variable.index].lower = lower
         columns[variable.index].upper = upper
@@ -126,6 +127,9 @@ public struct LinearModel: Sendable {
         for (index, column) in columns.enumerated() {
             try Self.checkName(column.name, what: "variable \(index)")
             try Self.checkBounds(column.lower, column.upper, what: "variable \(column.name)")
+            if column.kind == .binary, (column.lower ?? 0) < 0 || (column.upper ?? 1) > 1 {
+                throw .invalidModel("binary variable \(column.name) has bounds outside 0...1")
+            }
             guard column.objective.isFinite else {
                 throw .invalidModel("objective coefficient of \(column.name) is not finite")
             }

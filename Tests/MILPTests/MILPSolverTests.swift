@@ -47,6 +47,26 @@ import Testing
         #expect(try MILPSolver().solve(model, options: SolveOptions(initialSolution: [1, 1, 1])).objective == 9)
     }
 
+    @Test func fixedBinaryVariablesStayFixed() throws {
+        // The knapsack with c fixed at 1 and a at 0: b and c (7), with and without the presolver.
+        var model = LinearModel(sense: .maximize)
+        let a = model.addVariable(name: "a", kind: .binary, objective: 5)
+        let b = model.addVariable(name: "b", kind: .binary, objective: 4)
+        let c = model.addVariable(name: "c", kind: .binary, objective: 3)
+        model.addRow(name: "weight", [(a, 2), (b, 3), (c, 1)], upper: 5)
+        #expect(try MILPSolver().solve(model).objective == 9)
+        model.setBounds(c, lower: 1, upper: 1)
+        model.setBounds(a, lower: 0, upper: 0)
+        for presolve in [true, false] {
+            let solution = try MILPSolver().solve(model, options: SolveOptions(presolve: presolve))
+            #expect(solution.objective == 7)
+            #expect(solution.values.map { $0.rounded() } == [0, 1, 1])
+        }
+        var outside = model
+        outside.setBounds(b, lower: 0, upper: 2)
+        #expect(throws: MILPError.self) { try MILPSolver().solve(outside) }
+    }
+
     @Test func infeasibleIsAStatusNotAnError() throws {
         var model = LinearModel()
         let x = model.addVariable(name: "x", kind: .binary)

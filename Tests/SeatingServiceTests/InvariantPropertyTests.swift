@@ -164,8 +164,11 @@ import Testing
         }
     }
 
+    /// Random sessions per run: `MAITRE_LONG=1` runs 2,000.
+    static var sessions: Int { ProcessInfo.processInfo.environment["MAITRE_LONG"] == "1" ? 2_000 : 60 }
+
     @Test func randomSessionsKeepEveryInvariant() async {
-        await propertyCheck(count: 60, input: Gen.int(in: 0...Int(Int32.max))) { seed in
+        await propertyCheck(count: Self.sessions, input: Gen.int(in: 0...Int(Int32.max))) { seed in
             let run = try Self.run(seed: UInt64(seed), operations: 150)
             try Self.checkStore(run, seed: UInt64(seed))
         }

@@ -211,6 +211,17 @@ public enum OfflineOptimum {
                 if (shaken.covers, -shaken.waste) > (plan.covers, -plan.waste) { plan = shaken }
                 seed += 1
             }
+            // The neighbourhood of the best plan (`OfflineNeighbourhood`) with half of what is left,
+            // when that half is worth a search (several re-optimisations long): where the dives stop
+            // a cover or two short, it finds the rest far sooner than branch-and-bound. Not when
+            // capped by work: its search is bounded by the clock.
+            let neighbourhood = deadline.remainingMilliseconds / 2
+            if !workCapped, plan.covers < bound, neighbourhood >= 4 * probe.longestStepMilliseconds + longestPacking {
+                if var better = OfflineNeighbourhood.search(program: program, plan: plan, relaxed: values, milliseconds: neighbourhood) {
+                    better.improve(rounds: 20)
+                    plan = better
+                }
+            }
             rounded = plan
             // Branch-and-bound's first step re-optimises the relaxation with cuts: at least as long
             // as a dive's step, which is all the time-keeping knows of it before it has run.
