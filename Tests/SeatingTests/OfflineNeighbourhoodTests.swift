@@ -32,7 +32,8 @@ import Testing
         // The choices the neighbourhood fixes: where the plan and the relaxation agree.
         var fixed: [(type: Int, choice: Int)] = []
         for (t, row) in program.choices.enumerated() {
-            for (c, entry) in row.enumerated() where OfflinePacking.split(relaxed[entry.variable.index]) == (counts[t][c], 0) {
+            for (c, entry) in row.enumerated()
+            where OfflineNeighbourhood.fixes(program, entry.variable) && OfflinePacking.split(relaxed[entry.variable.index]) == (counts[t][c], 0) {
                 fixed.append((t, c))
             }
         }
