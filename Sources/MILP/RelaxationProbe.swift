@@ -50,18 +50,12 @@ public final class RelaxationProbe {
         }
         for (column, lower) in bounds where column >= 0 && column < model.columns.count {
             let j = Int32(column + 1)
-            let upper = model.columns[column].upper
-            let current = glp_get_col_lb(problem, j)
-            let raised = upper.map { min($0, lower) } ?? lower
-            guard raised > current else { continue }
+            var bounds = model.columns[column]
+            let raised = bounds.upper.map { min($0, lower) } ?? lower
+            guard raised > glp_get_col_lb(problem, j) else { continue }
             changed.insert(j)
-            if let upper, raised >= upper {
-                glp_set_col_bnds(problem, j, GLP_FX, upper, upper)
-            } else if let upper {
-                glp_set_col_bnds(problem, j, GLP_DB, raised, upper)
-            } else {
-                glp_set_col_bnds(problem, j, GLP_LO, raised, 0)
-            }
+            bounds.lower = raised
+            GLPKProblem.setBounds(problem, j, bounds)
         }
         used = true
         let left = deadline.remainingMilliseconds

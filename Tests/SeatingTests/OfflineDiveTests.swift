@@ -7,16 +7,8 @@ import Testing
 /// capacity at every minute and stays within the relaxation's bound.
 @Suite struct OfflineDiveTests {
     @Test(arguments: 1...60) func aDiveEndsIntegralFeasibleAndWithinTheBound(seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
-        let floor = TestFloors.dense(&rng, tables: 6...10, seats: [2, 2, 4, 4, 6, 8], combinations: 2...6, buffers: [0, 15],
-                                     service: Service(name: "d", first: 17 * 60, last: 22 * 60))
-        let requests = (0..<Int.random(in: 25...45, using: &rng)).map { index in
-            OfflineOptimum.Request(id: "r\(index)", time: 17 * 60 + 15 * Int.random(in: 0...16, using: &rng),
-                                   party: Int.random(in: 1...14, using: &rng), duration: 15 * Int.random(in: 5...10, using: &rng))
-        }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
-        let date = ServiceDate("2026-11-20")!
-        let program = OfflineProgram(classes: TableClasses(floor: floor, day: DayState(floor: floor, date: date, bookings: [])),
-                                     requests: requests, buffer: floor.layout.bufferMinutes)
+        let dinner = DenseDinner(seed: seed, tables: 6...10, combinations: 2...6, requests: 25...45, parties: 1...14)
+        let program = dinner.program
         var refused = 0
         var raised: [Int: Double] = [:]
         var steps = 0
@@ -45,11 +37,6 @@ import Testing
         for (column, lower) in raised { #expect(final[column] >= lower - 1e-6, "seed \(seed): column \(column) below its raised bound") }
         let packing = try #require(OfflinePacking(program: program, counts: counts), "seed \(seed): the dive's plan overfills a table")
         #expect(packing.covers <= relaxationCovers)
-        let units = try #require(program.units(for: counts, requestCount: requests.count))
-        let items = requests.map { request in
-            AssignmentModel.Item(booking: request.id, party: request.party, start: request.time,
-                                 end: request.time + request.duration + floor.layout.bufferMinutes, eligible: [], current: nil)
-        }
-        #expect(OfflineOptimum.verify(floor: floor, day: DayState(floor: floor, date: date, bookings: []), items: items, units: units))
+        #expect(dinner.verifies(counts), "seed \(seed)")
     }
 }

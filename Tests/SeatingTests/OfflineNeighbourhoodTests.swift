@@ -8,16 +8,8 @@ import Testing
 /// finds the optimum's covers.
 @Suite struct OfflineNeighbourhoodTests {
     @Test(arguments: 1...40) func findsTheBestPlanOfTheNeighbourhoodAndKeepsItsFixedChoices(seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
-        let floor = TestFloors.dense(&rng, tables: 6...9, seats: [2, 2, 4, 4, 6, 8], combinations: 2...5, buffers: [0, 15],
-                                     service: Service(name: "d", first: 17 * 60, last: 22 * 60))
-        let requests = (0..<Int.random(in: 20...35, using: &rng)).map { index in
-            OfflineOptimum.Request(id: "r\(index)", time: 17 * 60 + 15 * Int.random(in: 0...16, using: &rng),
-                                   party: Int.random(in: 1...12, using: &rng), duration: 15 * Int.random(in: 5...10, using: &rng))
-        }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
-        let date = ServiceDate("2026-11-20")!
-        let empty = DayState(floor: floor, date: date, bookings: [])
-        let program = OfflineProgram(classes: TableClasses(floor: floor, day: empty), requests: requests, buffer: floor.layout.bufferMinutes)
+        let dinner = DenseDinner(seed: seed, tables: 6...9, combinations: 2...5, requests: 20...35, parties: 1...12)
+        let program = dinner.program
         let uncapped = SolveOptions(timeLimitMilliseconds: 600_000)
         let optimum = try MILPSolver().solve(program.linear, options: uncapped)
         try #require(optimum.status == .optimal, "seed \(seed)")
@@ -46,11 +38,6 @@ import Testing
         guard let found else { return }
         #expect(found.covers > plan.covers && found.covers <= best.covers, "seed \(seed)")
         for (t, c) in fixed { #expect(found.counts[t][c] == counts[t][c], "seed \(seed): fixed choice \(t)/\(c) changed") }
-        let units = try #require(program.units(for: found.counts, requestCount: requests.count))
-        let items = requests.map { request in
-            AssignmentModel.Item(booking: request.id, party: request.party, start: request.time,
-                                 end: request.time + request.duration + floor.layout.bufferMinutes, eligible: [], current: nil)
-        }
-        #expect(OfflineOptimum.verify(floor: floor, day: empty, items: items, units: units), "seed \(seed)")
+        #expect(dinner.verifies(found.counts), "seed \(seed)")
     }
 }

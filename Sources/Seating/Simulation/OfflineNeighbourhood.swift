@@ -31,15 +31,16 @@ enum OfflineNeighbourhood {
         model.addRow(name: "better", covers, lower: Double(plan.covers + 1))
         let options = SolveOptions(timeLimitMilliseconds: milliseconds, presolve: true, cuts: .gomory, branching: .mostFractional,
                                    strictTimeLimit: true)
-        // With every agreeing binary choice fixed as well, the neighbourhood is a few dozen columns
-        // and rarely holds a better plan (measured: dense seeds 14 and 18 stay a cover short).
         guard let solution = try? MILPSolver().solve(model, options: options), solution.hasSolution,
               let found = OfflinePacking(program: program, counts: program.counts(solution)), found.covers > plan.covers else { return nil }
         return found
     }
 
     /// Whether the neighbourhood may fix a choice: the general-integer ones (a capacity class, or a
-    /// type of several requests), not the binary ones (one request on one table or combination).
+    /// type of several requests), not the binary ones (one request on one table or combination):
+    /// with every agreeing binary choice fixed too (the classic RINS) the neighbourhood is a few
+    /// dozen columns and rarely holds a better plan (measured: dense seeds 14 and 18 stay a cover
+    /// short; README).
     static func fixes(_ program: OfflineProgram, _ variable: LinearModel.Variable) -> Bool {
         program.linear.columns[variable.index].kind != .binary
     }

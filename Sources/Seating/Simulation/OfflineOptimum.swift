@@ -14,9 +14,10 @@ import MILP
 /// linear relaxation bounds the covers; the relaxation is rounded and improved by local search
 /// (`OfflinePacking`), then dived on (`OfflineDive`: a share of the fractions rounded up at a time,
 /// the relaxation re-optimised around them; several shares in turn) and rounded again, and
-/// rounded again with its fractions' order shaken; branch-and-bound continues from the
-/// relaxation's basis with the best plan as incumbent, unless it already meets the bound, until it
-/// proves the optimum or the cap (or the node limit) ends. Waste is then lowered by moving parties
+/// rounded again with its fractions' order shaken, and given time, the best plan's neighbourhood
+/// is searched (`OfflineNeighbourhood`); branch-and-bound continues from the relaxation's basis
+/// with the best plan as incumbent, unless it already meets the bound, until it proves the optimum
+/// or the cap (or the node limit) ends. Waste is then lowered by moving parties
 /// to closer fits at equal covers. The cap covers the whole day: components share what is left of
 /// it in proportion to their requests. Greedy best fit over the requests in time order is the
 /// fallback, so the answer is never worse than greedy, and every plan is re-checked table by table
@@ -104,10 +105,7 @@ public enum OfflineOptimum {
             var bound = component.reduce(0) { $0 + $1.party }   // seating everyone is the trivial bound
             if share > 0, let solved = solveComponent(classes: classes, requests: component, buffer: buffer, timeLimitMilliseconds: share,
                                                                 nodeLimit: nodeLimit) {
-                let items = component.map { request in
-                    AssignmentModel.Item(booking: request.id, party: request.party, start: request.time,
-                                         end: request.time + request.duration + buffer, eligible: [], current: nil)
-                }
+                let items = Self.items(for: component, buffer: buffer)
                 // The best candidate that passes the table-by-table check.
                 if let units = solved.plans.first(where: { verify(floor: floor, day: empty, items: items, units: $0) }) {
                     var plan = Plan()
@@ -132,7 +130,8 @@ public enum OfflineOptimum {
     }
 
     /// One component: the linear relaxation gives the covers bound and guides rounding; local
-    /// search improves the rounded plan; dives and shaken roundings look for a better one;
+    /// search improves the rounded plan; dives, shaken roundings and the neighbourhood search look
+    /// for a better one;
     /// branch-and-bound continues from the relaxation with the best as incumbent while it is short
     /// of the bound. Returns the concrete plans found, best first, and
     /// the covers bound; nil when not even the relaxation was solved in time.
@@ -267,6 +266,15 @@ public enum OfflineOptimum {
             plan.waste += floor.units[unit].max - request.party
         }
         return plan
+    }
+
+    /// The requests as items of the table-by-table check (`verify`), each occupying its interval
+    /// and the buffer after it.
+    static func items(for requests: [Request], buffer: Int) -> [AssignmentModel.Item] {
+        requests.map { request in
+            AssignmentModel.Item(booking: request.id, party: request.party, start: request.time,
+                                 end: request.time + request.duration + buffer, eligible: [], current: nil)
+        }
     }
 
     /// Whether seating every item on its unit (nil: unseated) keeps tables free and unblocked.
