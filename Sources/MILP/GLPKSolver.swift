@@ -156,6 +156,10 @@ public struct MILPSolver: Sendable {
                 glp_ios_terminate(tree)
                 return
             }
+            if let stop = tracker.stop, stop() {
+                glp_ios_terminate(tree)
+                return
+            }
             if let limit = tracker.nodeLimit {
                 var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
                 glp_ios_tree_size(tree, &active, &current, &total)
@@ -240,6 +244,8 @@ public struct MILPSolver: Sendable {
         }
         if options.strictTimeLimit { tracker.deadline = deadline.end }
         tracker.nodeLimit = options.nodeLimit
+        tracker.stop = options.stop
+        _ = glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
         let code = glp_intopt(p, &parameters)
         let status = glp_mip_status(p)
         if status == GLP_OPT || status == GLP_FEAS {
@@ -272,6 +278,8 @@ private final class BoundTracker: @unchecked Sendable {
     var columns = 0
     /// The most subproblems branch-and-bound may create (`SolveOptions.nodeLimit`).
     var nodeLimit: Int?
+    /// Whether to stop now (`SolveOptions.stop`).
+    var stop: (@Sendable () -> Bool)?
     /// A node heuristic: the node's column values in, a 1-based solution out.
     var atNode: (([Double]) -> [Double]?)?
 }

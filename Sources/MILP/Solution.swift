@@ -98,6 +98,10 @@ public struct SolveOptions: Sendable {
     /// stops with its best solution and bound: a cap on work rather than time, so a capped search
     /// ends at the same point on any machine fast enough to reach it before the time limit.
     public var nodeLimit: Int?
+    /// Asked at every branch-and-cut callback; when it says yes, the search stops with its best
+    /// solution and bound, as at the time limit (another search running at once has made this one
+    /// pointless, say). Not asked during a relaxation.
+    public var stop: (@Sendable () -> Bool)?
 
     /// GLPK's cut generators.
     public struct Cuts: OptionSet, Sendable {
@@ -127,7 +131,7 @@ public struct SolveOptions: Sendable {
                 verbose: Bool = false, initialSolution: [Double]? = nil, simplex: Simplex = .primal, cuts: Cuts = [],
                 branching: Branching = .driebeckTomlin, guideObjective: [Double]? = nil,
                 advancedBasis: Bool = false, strictTimeLimit: Bool = false, deferredColumns: [Int]? = nil,
-                nodeLimit: Int? = nil) {
+                nodeLimit: Int? = nil, stop: (@Sendable () -> Bool)? = nil) {
         self.timeLimitMilliseconds = timeLimitMilliseconds
         self.presolve = presolve
         self.relativeGap = relativeGap
@@ -141,5 +145,6 @@ public struct SolveOptions: Sendable {
         self.strictTimeLimit = strictTimeLimit
         self.deferredColumns = deferredColumns
         self.nodeLimit = nodeLimit
+        self.stop = stop
     }
 }

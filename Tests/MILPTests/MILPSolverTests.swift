@@ -131,4 +131,18 @@ import Testing
         #expect(free.status == .optimal)
         #expect(free.objective == 3)
     }
+
+    @Test func aStopRequestEndsTheSearchAsTheTimeLimitWould() throws {
+        // The odd cycle of 7 again: only branching finds the optimum 3. Asked to stop, the search
+        // ends at the root with no solution; never asked, it proves the optimum.
+        var model = LinearModel(sense: .maximize)
+        let x = (0..<7).map { model.addVariable(name: "x\($0)", kind: .binary, objective: 1) }
+        for i in 0..<7 { model.addRow(name: "e\(i)", [(x[i], 1), (x[(i + 1) % 7], 1)], upper: 1) }
+        let stopped = try MILPSolver().solve(model, options: SolveOptions(presolve: false, stop: { true }))
+        #expect(stopped.status == .timeLimitNoSolution)
+        #expect(stopped.bound.map { $0 >= 3 } ?? true)
+        let free = try MILPSolver().solve(model, options: SolveOptions(presolve: false, stop: { false }))
+        #expect(free.status == .optimal)
+        #expect(free.objective == 3)
+    }
 }

@@ -14,10 +14,10 @@ import MILP
 /// linear relaxation bounds the covers; the relaxation is rounded and improved by local search
 /// (`OfflinePacking`), then dived on (`OfflineDive`: a share of the fractions rounded up at a time,
 /// the relaxation re-optimised around them; several shares in turn) and rounded again, and
-/// rounded again with its fractions' order shaken, and given time, the best plan's neighbourhood
-/// is searched (`OfflineNeighbourhood`); branch-and-bound continues from the relaxation's basis
-/// with the best plan as incumbent, unless it already meets the bound, until it proves the optimum
-/// or the cap (or the node limit) ends. Waste is then lowered by moving parties
+/// rounded again with its fractions' order shaken, and given time, two neighbourhoods of the best
+/// plan are searched at once (`OfflineNeighbourhood`); branch-and-bound continues from the
+/// relaxation's basis with the best plan as incumbent, unless it already meets the bound, until it
+/// proves the optimum or the cap (or the node limit) ends. Waste is then lowered by moving parties
 /// to closer fits at equal covers. The cap covers the whole day: components share what is left of
 /// it in proportion to their requests. Greedy best fit over the requests in time order is the
 /// fallback, so the answer is never worse than greedy, and every plan is re-checked table by table
@@ -130,7 +130,7 @@ public enum OfflineOptimum {
     }
 
     /// One component: the linear relaxation gives the covers bound and guides rounding; local
-    /// search improves the rounded plan; dives, shaken roundings and the neighbourhood search look
+    /// search improves the rounded plan; dives, shaken roundings and the neighbourhood searches look
     /// for a better one;
     /// branch-and-bound continues from the relaxation with the best as incumbent while it is short
     /// of the bound. Returns the concrete plans found, best first, and
@@ -210,13 +210,15 @@ public enum OfflineOptimum {
                 if (shaken.covers, -shaken.waste) > (plan.covers, -plan.waste) { plan = shaken }
                 seed += 1
             }
-            // The neighbourhood of the best plan (`OfflineNeighbourhood`) with half of what is left,
-            // when that half is worth a search (several re-optimisations long): where the dives stop
-            // a cover or two short, it finds the rest far sooner than branch-and-bound. Not when
-            // capped by work: its search is bounded by the clock.
-            let neighbourhood = deadline.remainingMilliseconds / 2
+            // Two neighbourhoods of the best plan at once (`OfflineNeighbourhood`) with two thirds of
+            // what is left, when that is worth a search (several re-optimisations long): where the
+            // dives stop a cover or two short, one or the other finds the rest far sooner than
+            // branch-and-bound (half was too short for seed 18 in one run of three, README). Not
+            // when capped by work: its search is bounded by the clock.
+            let neighbourhood = deadline.remainingMilliseconds * 2 / 3
             if !workCapped, plan.covers < bound, neighbourhood >= 4 * probe.longestStepMilliseconds + longestPacking {
-                if var better = OfflineNeighbourhood.search(program: program, plan: plan, relaxed: values, milliseconds: neighbourhood) {
+                if var better = OfflineNeighbourhood.search(program: program, plan: plan, relaxed: values, bound: bound,
+                                                            milliseconds: neighbourhood) {
                     better.improve(rounds: 20)
                     plan = better
                 }
