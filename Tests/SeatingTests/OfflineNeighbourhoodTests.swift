@@ -56,10 +56,7 @@ import Testing
             let program = dinner.program
             let root = try MILPSolver().solve(program.linear.relaxation(), options: SolveOptions(timeLimitMilliseconds: 600_000)).values
             let plan = OfflinePacking.rounding(program: program, relaxed: program.choices.map { $0.map { root[$0.variable.index] } })
-            var relaxed = Array(repeating: 0.0, count: program.linear.columns.count)
-            for (t, row) in program.choices.enumerated() {
-                for (c, entry) in row.enumerated() { relaxed[entry.variable.index] = Double(plan.counts[t][c]) }
-            }
+            let relaxed = program.values(for: plan.counts)
             let each = OfflineNeighbourhood.Fixing.allCases.map { fixing in
                 OfflineNeighbourhood.search(program: program, plan: plan, relaxed: relaxed, fixing: fixing, milliseconds: 600_000)?.covers
                     ?? plan.covers
