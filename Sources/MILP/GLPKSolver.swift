@@ -152,21 +152,9 @@ public struct MILPSolver: Sendable {
             let now = ContinuousClock.now
             if let last = tracker.lastCall { tracker.longestStep = max(tracker.longestStep, now - last) }
             tracker.lastCall = now
-            if let deadline = tracker.deadline, now + tracker.longestStep * 2 >= deadline {
+            if tracker.mustEnd(tree, now: now) {
                 glp_ios_terminate(tree)
                 return
-            }
-            if let stop = tracker.stop, stop() {
-                glp_ios_terminate(tree)
-                return
-            }
-            if let limit = tracker.nodeLimit {
-                var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
-                glp_ios_tree_size(tree, &active, &current, &total)
-                if Int(total) > limit {
-                    glp_ios_terminate(tree)
-                    return
-                }
             }
             if glp_ios_reason(tree) == GLP_IHEUR, !tracker.offered, let start = tracker.start {
                 tracker.offered = true
@@ -282,6 +270,17 @@ private final class BoundTracker: @unchecked Sendable {
     var stop: (@Sendable () -> Bool)?
     /// A node heuristic: the node's column values in, a 1-based solution out.
     var atNode: (([Double]) -> [Double]?)?
+
+    /// Whether the search must end now: twice the longest step would end past the deadline, the
+    /// caller asks it to stop, or it has created more subproblems than the node limit.
+    func mustEnd(_ tree: OpaquePointer, now: ContinuousClock.Instant) -> Bool {
+        if let deadline, now + longestStep * 2 >= deadline { return true }
+        if let stop, stop() { return true }
+        guard let nodeLimit else { return false }
+        var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+        glp_ios_tree_size(tree, &active, &current, &total)
+        return Int(total) > nodeLimit
+    }
 }
 
 /// A GLPK problem object loaded from a validated model; `free()` releases it.

@@ -116,12 +116,8 @@ import Testing
     }
 
     @Test func aNodeLimitStopsBranchAndBoundAtTheSamePointEveryTime() throws {
-        // max the sum over an odd cycle of 7 with neighbours exclusive: the relaxation is 3.5 (every
-        // variable 0.5), the integer optimum 3, which only branching finds. One node: stopped at
-        // the root, no solution; unlimited: the optimum.
-        var model = LinearModel(sense: .maximize)
-        let x = (0..<7).map { model.addVariable(name: "x\($0)", kind: .binary, objective: 1) }
-        for i in 0..<7 { model.addRow(name: "e\(i)", [(x[i], 1), (x[(i + 1) % 7], 1)], upper: 1) }
+        // One node: stopped at the root, no solution; unlimited: the optimum.
+        let model = Self.oddCycle()
         for _ in 0..<3 {
             let capped = try MILPSolver().solve(model, options: SolveOptions(presolve: false, nodeLimit: 1))
             #expect(capped.status == .timeLimitNoSolution)
@@ -133,16 +129,23 @@ import Testing
     }
 
     @Test func aStopRequestEndsTheSearchAsTheTimeLimitWould() throws {
-        // The odd cycle of 7 again: only branching finds the optimum 3. Asked to stop, the search
-        // ends at the root with no solution; never asked, it proves the optimum.
-        var model = LinearModel(sense: .maximize)
-        let x = (0..<7).map { model.addVariable(name: "x\($0)", kind: .binary, objective: 1) }
-        for i in 0..<7 { model.addRow(name: "e\(i)", [(x[i], 1), (x[(i + 1) % 7], 1)], upper: 1) }
+        // Asked to stop, the search ends at the root with no solution; never asked, it proves the
+        // optimum.
+        let model = Self.oddCycle()
         let stopped = try MILPSolver().solve(model, options: SolveOptions(presolve: false, stop: { true }))
         #expect(stopped.status == .timeLimitNoSolution)
         #expect(stopped.bound.map { $0 >= 3 } ?? true)
         let free = try MILPSolver().solve(model, options: SolveOptions(presolve: false, stop: { false }))
         #expect(free.status == .optimal)
         #expect(free.objective == 3)
+    }
+
+    /// max the sum over an odd cycle of 7 binaries with neighbours exclusive: the relaxation is 3.5
+    /// (every variable 0.5), the integer optimum 3, which only branching finds.
+    static func oddCycle() -> LinearModel {
+        var model = LinearModel(sense: .maximize)
+        let x = (0..<7).map { model.addVariable(name: "x\($0)", kind: .binary, objective: 1) }
+        for i in 0..<7 { model.addRow(name: "e\(i)", [(x[i], 1), (x[(i + 1) % 7], 1)], upper: 1) }
+        return model
     }
 }

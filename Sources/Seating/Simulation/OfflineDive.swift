@@ -2,8 +2,9 @@
 /// bounds the relaxation must keep), re-optimise, and repeat until the relaxation is integral or
 /// time is up. One rounding of the root relaxation decides every fraction at once from one vertex
 /// (on a dense floor, 280 of them carrying half the covers); a dive decides a share of them (a
-/// sixth, say) at a time and lets the relaxation re-balance the rest around them, which on dense floors finds plans within a
-/// cover or two of the bound where roundings of the root stay ten short (README).
+/// sixth, say) at a time and lets the relaxation re-balance the rest around them, which on dense
+/// floors finds plans within a cover or two of the bound where roundings of the root stay ten
+/// short (README).
 ///
 /// Invariants: each batch is the largest fractions that fit on top of the relaxation's whole parts
 /// (checked by `OfflinePacking`), so the raised bounds are always met together by some plan and the
@@ -27,20 +28,16 @@ enum OfflineDive {
         while mayStep() {
             let relaxed = program.choices.map { $0.map { current[$0.variable.index] } }
             var packing = OfflinePacking(program: program, wholePartsOf: relaxed)
-            var fractional: [(fraction: Double, type: Int, choice: Int, column: Int)] = []
-            for (type, row) in program.choices.enumerated() {
-                for (choice, entry) in row.enumerated() {
-                    let fraction = OfflinePacking.split(relaxed[type][choice]).fraction
-                    if fraction > 0 { fractional.append((fraction, type, choice, entry.variable.index)) }
-                }
-            }
+            let fractional = OfflinePacking.fractions(of: relaxed).map { entry in
+                (fraction: entry.fraction, type: entry.type, choice: entry.choice,
+                 column: program.choices[entry.type][entry.choice].variable.index)
+            }.sorted { ($0.fraction, -$0.column) > ($1.fraction, -$1.column) }
             guard !fractional.isEmpty else { break }
-            fractional.sort { ($0.fraction, -$0.column) > ($1.fraction, -$1.column) }
             let wanted = max(1, fractional.count / max(1, divisor))
             var batch: [(column: Int, lower: Double)] = []
-            for entry in fractional where batch.count < wanted && packing.fits(entry.type, entry.choice) {
-                packing.add(entry.type, entry.choice)
-                batch.append((entry.column, Double(packing.counts[entry.type][entry.choice])))
+            for (_, type, choice, column) in fractional where batch.count < wanted && packing.fits(type, choice) {
+                packing.add(type, choice)
+                batch.append((column, Double(packing.counts[type][choice])))
             }
             guard !batch.isEmpty, let next = raise(batch) else { break }
             current = next

@@ -56,7 +56,7 @@ enum OfflineNeighbourhood {
         return found.withLock { plans in
             plans.compactMap { $0 }.reduce(nil) { best, next in
                 guard let best else { return next }
-                return (next.covers, -next.waste) > (best.covers, -best.waste) ? next : best
+                return next.isBetter(than: best) ? next : best
             }
         }
     }

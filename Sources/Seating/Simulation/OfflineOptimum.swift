@@ -131,10 +131,9 @@ public enum OfflineOptimum {
 
     /// One component: the linear relaxation gives the covers bound and guides rounding; local
     /// search improves the rounded plan; dives, shaken roundings and the neighbourhood searches look
-    /// for a better one;
-    /// branch-and-bound continues from the relaxation with the best as incumbent while it is short
-    /// of the bound. Returns the concrete plans found, best first, and
-    /// the covers bound; nil when not even the relaxation was solved in time.
+    /// for a better one; branch-and-bound continues from the relaxation with the best as incumbent
+    /// while it is short of the bound. Returns the concrete plans found, best first, and the covers
+    /// bound; nil when not even the relaxation was solved in time.
     static func solveComponent(classes: TableClasses, requests: [Request], buffer: Int,
                                timeLimitMilliseconds: Int, nodeLimit: Int? = nil) -> (plans: [[Int?]], coversBound: Int)? {
         let deadline = SolveDeadline(milliseconds: timeLimitMilliseconds)
@@ -196,7 +195,7 @@ public enum OfflineOptimum {
                 let dived = OfflineDive.dive(program: program, from: values, divisor: divisor, raise: probe.raise,
                                              mayStep: { deadline.remainingMilliseconds > probe.longestStepMilliseconds + longestPacking })
                 let diving = packing(from: dived)
-                if (diving.covers, -diving.waste) > (plan.covers, -plan.waste) { plan = diving }
+                if diving.isBetter(than: plan) { plan = diving }
                 lastDive = start - deadline.remainingMilliseconds
             }
             // Shaken roundings of the same relaxation while the plan is short of the bound: each is
@@ -207,7 +206,7 @@ public enum OfflineOptimum {
             var seed: UInt64 = 1
             while !workCapped, plan.covers < bound, seed <= shakenRoundings, deadline.remainingMilliseconds > keepShaken + longestPacking {
                 let shaken = packing(from: values, noise: 0.15, seed: seed)
-                if (shaken.covers, -shaken.waste) > (plan.covers, -plan.waste) { plan = shaken }
+                if shaken.isBetter(than: plan) { plan = shaken }
                 seed += 1
             }
             // Two neighbourhoods of the best plan at once (`OfflineNeighbourhood`) with two thirds of

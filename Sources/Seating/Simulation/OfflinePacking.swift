@@ -102,6 +102,24 @@ struct OfflinePacking {
         return (max(0, whole), fraction > 1e-6 ? fraction : 0)
     }
 
+    /// The fractional choices of a relaxed solution (per type and choice), with their fractions, in
+    /// type then choice order.
+    static func fractions(of relaxed: [[Double]]) -> [(fraction: Double, type: Int, choice: Int)] {
+        var fractions: [(fraction: Double, type: Int, choice: Int)] = []
+        for (type, row) in relaxed.enumerated() {
+            for (choice, value) in row.enumerated() {
+                let fraction = split(value).fraction
+                if fraction > 0 { fractions.append((fraction, type, choice)) }
+            }
+        }
+        return fractions
+    }
+
+    /// Whether this plan beats `other`: more covers, or as many with fewer wasted seats.
+    func isBetter(than other: OfflinePacking) -> Bool {
+        (covers, -waste) > (other.covers, -other.waste)
+    }
+
     /// The whole parts of a relaxed solution (per type and choice), each seated while it fits (a
     /// feasible relaxation's whole parts always do: the program's rows only bound sums of
     /// non-negative terms from above).
@@ -120,14 +138,10 @@ struct OfflinePacking {
     /// so several roundings of one relaxation give different plans.
     static func rounding(program: OfflineProgram, relaxed: [[Double]], noise: Double = 0, seed: UInt64 = 0) -> OfflinePacking {
         var packing = OfflinePacking(program: program, wholePartsOf: relaxed)
-        var fractions: [(value: Double, type: Int, choice: Int)] = []
         var random = SeededRandom(seed: seed)
-        for (type, row) in relaxed.enumerated() {
-            for (choice, value) in row.enumerated() {
-                let fraction = split(value).fraction
-                guard fraction > 0 else { continue }
-                fractions.append((noise > 0 ? fraction + noise * Double.random(in: -1...1, using: &random) : fraction, type, choice))
-            }
+        var fractions = Self.fractions(of: relaxed).map { entry in
+            (value: noise > 0 ? entry.fraction + noise * Double.random(in: -1...1, using: &random) : entry.fraction,
+             type: entry.type, choice: entry.choice)
         }
         fractions.sort { ($0.value, program.types[$0.type].party, -$0.type, -$0.choice) > ($1.value, program.types[$1.type].party, -$1.type, -$1.choice) }
         for entry in fractions where packing.fits(entry.type, entry.choice) { packing.add(entry.type, entry.choice) }
