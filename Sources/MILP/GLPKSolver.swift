@@ -85,6 +85,7 @@ public struct MILPSolver: Sendable {
         parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
         parameters.tm_lim = Int32(clamping: options.timeLimitMilliseconds)
         parameters.meth = options.simplex == .dual ? GLP_DUALP : GLP_PRIMAL
+        if let limit = options.iterationLimit { parameters.it_lim = Int32(clamping: max(1, limit)) }
         let code = glp_simplex(p, &parameters)
         let status = glp_get_status(p)
         if status == GLP_OPT {

@@ -102,6 +102,10 @@ public struct SolveOptions: Sendable {
     /// solution and bound, as at the time limit (another search running at once has made this one
     /// pointless, say). Not asked during a relaxation.
     public var stop: (@Sendable () -> Bool)?
+    /// The most simplex iterations (pivots) of a linear program's solve before it stops undecided
+    /// (`timeLimitNoSolution`): a cap on work rather than time, so that a capped solve ends at the
+    /// same point on every machine. Linear programs only; nil: no cap.
+    public var iterationLimit: Int?
 
     /// GLPK's cut generators.
     public struct Cuts: OptionSet, Sendable {
@@ -131,7 +135,7 @@ public struct SolveOptions: Sendable {
                 verbose: Bool = false, initialSolution: [Double]? = nil, simplex: Simplex = .primal, cuts: Cuts = [],
                 branching: Branching = .driebeckTomlin, guideObjective: [Double]? = nil,
                 advancedBasis: Bool = false, strictTimeLimit: Bool = false, deferredColumns: [Int]? = nil,
-                nodeLimit: Int? = nil, stop: (@Sendable () -> Bool)? = nil) {
+                nodeLimit: Int? = nil, stop: (@Sendable () -> Bool)? = nil, iterationLimit: Int? = nil) {
         self.timeLimitMilliseconds = timeLimitMilliseconds
         self.presolve = presolve
         self.relativeGap = relativeGap
@@ -146,5 +150,6 @@ public struct SolveOptions: Sendable {
         self.deferredColumns = deferredColumns
         self.nodeLimit = nodeLimit
         self.stop = stop
+        self.iterationLimit = iterationLimit
     }
 }

@@ -86,7 +86,9 @@ public struct AssignmentModel: Sendable {
     /// item that moves (or the new party) sits on a matching table covering `t`; then the matching
     /// tables taken by reservations (items' units, counted per member, plus fixed ones) are at most
     /// `|M| - count`, else the row is slack:
-    /// `sum(k_u x_iu) + |M| y <= 2|M| - count - fixedTaken(t)`, and `x_iu <= y` per trigger.
+    /// `sum(k_u x_iu) + B y <= |M| - count - fixedTaken(t) + B`, and `x_iu <= y` per trigger, where
+    /// `B = max(|M|, count)` (a hold may ask for more tables than it matches: then no online party
+    /// may take them, while hosts still may).
     mutating func addCountHolds(floor: Floor, fixed: DayState) {
         for (holdIndex, hold) in floor.countHolds(on: fixed.weekday).enumerated() {
             let size = hold.tables.count
@@ -112,8 +114,10 @@ public struct AssignmentModel: Sendable {
                     linear.addRow(name: "hold\(holdIndex)_t\(instant)_on\(number)", group.map { ($0, 1.0) } + [(online, -1.0)],
                                   lower: nil, upper: 0)
                 }
-                linear.addRow(name: "hold\(holdIndex)_t\(instant)", terms + [(online, Double(size))], lower: nil,
-                              upper: Double(2 * size - hold.count - fixedTaken))
+                // Slack when `y` is 0 even if the hold asks for more tables than it matches.
+                let slack = max(size, hold.count)
+                linear.addRow(name: "hold\(holdIndex)_t\(instant)", terms + [(online, Double(slack))], lower: nil,
+                              upper: Double(size - hold.count - fixedTaken + slack))
             }
         }
     }

@@ -17,9 +17,11 @@
 /// 3. `ExactSearch`: a complete search (start order, conflict-directed backjumping) bounded by a
 ///    budget of options tried: a plan (handed to 4 as its first solution, for fewer moves), or a
 ///    proof that none exists (then 4 is skipped), or undecided;
-/// 4. the integer program (`program`): the component's bookings and the new party on eligible
+/// 4. unless the window's linear relaxation proves that no plan exists (`WindowRelaxation`), the
+///    integer program (`program`): the component's bookings and the new party on eligible
 ///    pools and units, capacity as occupancy-flow rows, count holds as rows (`AssignmentModel`);
 ///    objective fewest moves, then fewest wasted seats; under a time cap.
+/// The request path asks `decide` instead: steps 1 to 3 only, bounded by work, with three answers.
 /// Each plan is verified from scratch (`Verification`) before it is returned: a capped solve
 /// gives a verified plan or none, never a wrong one.
 ///
@@ -79,6 +81,61 @@ public enum Reshuffle {
         return { find(floor: floor, day: day, query: $0, limits: limits, memo: memo) }
     }
 
+    /// What the request path decides about one question (`decide`): a plan, a proof that none
+    /// exists, or neither within the work bounds. Only `.infeasible` is a fact about the day that
+    /// outlives it while the day only tightens (`DayVerdicts`); `.undecided` is not offered.
+    public enum Verdict: Sendable, Equatable {
+        case plan(Plan)
+        /// Proved: a cheap bound, the complete search exhausted, or the window relaxation.
+        case infeasible
+        /// The searches spent their budgets without a plan or a proof.
+        case undecided
+
+        public var plan: Plan? {
+            if case .plan(let plan) = self { return plan }
+            return nil
+        }
+    }
+
+    /// How the request path asks on one day: `decider(floor:day:limits:)`, whose questions share
+    /// what they compute of the day (`WholeDayMemo`).
+    public typealias Decider = (SeatingQuery) -> Verdict
+
+    /// `decide` on `day` with `limits`, its questions sharing a memo of the day.
+    public static func decider(floor: Floor, day: DayState, limits: Limits) -> Decider {
+        let memo = WholeDayMemo()
+        return { decide(floor: floor, day: day, query: $0, limits: limits, memo: memo) }
+    }
+
+    /// The request path's question (availability, book, modify, walk-in): is there a plan, found
+    /// or refuted by work-bounded steps only, so that the answer is the same on every machine?
+    /// The cheap proofs, the one-move search, the chain search and the complete search as in
+    /// `find`; no linear or integer program (GLPK's cost on a full 110-table evening, 50-300 ms a
+    /// question, is what made asks slow, and its cap is the clock). Availability needs a plan, not
+    /// the one with the fewest moves: the chain search finds short chains first, and the complete
+    /// search's plan keeps every booking it can at home.
+    public static func decide(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits = Limits()) -> Verdict {
+        decide(floor: floor, day: day, query: query, limits: limits, memo: nil)
+    }
+
+    static func decide(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits, memo: WholeDayMemo?) -> Verdict {
+        guard let problem = WholeDayProblem(floor: floor, day: day, query: query, memo: memo) else { return .infeasible }
+        if let quick = oneMove(floor: floor, day: day, query: query) { return .plan(quick) }
+        if let board = PlacementBoard(problem: problem) {
+            var chains = ChainSearch(board: board, budget: limits.searchBudget)
+            if let plan = chains.run() { return .plan(plan) }
+            if limits.exactBudget > 0 {
+                var exact = ExactSearch(board: board, budget: limits.exactBudget)
+                switch exact.run() {
+                case .plan(let plan, _): return .plan(plan)
+                case .infeasible: return .infeasible
+                case .gaveUp: break
+                }
+            }
+        }
+        return .undecided
+    }
+
     /// The refusal reasons a re-assignment can overcome: a hold or a block binds the new party's
     /// tables, not the other bookings'.
     public static func canHelp(_ reason: SlotReason) -> Bool {
@@ -110,6 +167,8 @@ public enum Reshuffle {
                 }
             }
         }
+        // A proof, when the window's relaxation gives one, spares the integer program its cap.
+        guard limits.timeLimitMilliseconds > 0, !WindowRelaxation.refutes(problem) else { return nil }
         return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds)
     }
 
