@@ -11,20 +11,9 @@ struct DayCache {
         var dayVersion: Int
         var state: DayState
         var lastUsed: Int
-        /// Whole-day re-assignment answers for this version of the day (nil: no plan found).
-        var plans: [PlanKey: Reshuffle.Plan?] = [:]
+        /// Whole-day re-assignment answers, carried from version to version (`DayVerdicts`).
+        var verdicts = DayVerdicts()
     }
-
-    /// What a re-assignment answer depends on besides the day: the party at its time.
-    struct PlanKey: Hashable {
-        var time: Int
-        var party: Int
-        var duration: Int?
-        var channel: Booking.Channel
-    }
-
-    /// Answers kept per day version before the oldest are dropped.
-    static let plansPerDay = 4_096
 
     let capacity: Int
     private var entries: [DayKey: Entry] = [:]
@@ -36,7 +25,8 @@ struct DayCache {
 
     var count: Int { entries.count }
 
-    /// The day as stored now, from cache when still current.
+    /// The day as stored now, from cache when still current. A day another writer changed is read
+    /// again, and what was decided about it carried over (`DayVerdicts.advance`).
     mutating func load(_ key: DayKey, floor: Floor, layoutVersion: Int, store: Store) throws -> (state: DayState, version: Int) {
         tick += 1
         let current = try store.dayVersion(key)
@@ -47,34 +37,42 @@ struct DayCache {
         }
         let record = try store.day(key)
         let state = DayState(floor: floor, date: key.date, bookings: record.bookings)
-        insert(key, Entry(layoutVersion: layoutVersion, dayVersion: record.version, state: state, lastUsed: tick))
+        insert(key, Entry(layoutVersion: layoutVersion, dayVersion: record.version, state: state, lastUsed: tick,
+                          verdicts: carried(key, to: state, floor: floor, layoutVersion: layoutVersion)))
         return (state, record.version)
+    }
+
+    /// The verdicts kept for `key` under the same layout, advanced to `state`; empty otherwise.
+    private mutating func carried(_ key: DayKey, to state: DayState, floor: Floor, layoutVersion: Int) -> DayVerdicts {
+        guard var entry = entries.removeValue(forKey: key), entry.layoutVersion == layoutVersion else {
+            var fresh = DayVerdicts()
+            fresh.advance(to: state, floor: floor)
+            return fresh
+        }
+        entry.verdicts.advance(to: state, floor: floor)
+        return entry.verdicts
     }
 
     /// Records a committed write: the day read at `readVersion` now holds `state` at `newVersion`.
     /// When another writer slipped in between, the entry is dropped and reloaded on next use.
+    /// Its verdicts are carried over either way; a slipped-in entry is marked stale (version -1).
     mutating func committed(_ key: DayKey, state: DayState, layoutVersion: Int, readVersion: Int, newVersion: Int) {
         tick += 1
-        if newVersion == readVersion + 1 {
-            insert(key, Entry(layoutVersion: layoutVersion, dayVersion: newVersion, state: state, lastUsed: tick))
-        } else {
-            entries.removeValue(forKey: key)
-        }
+        let verdicts = carried(key, to: state, floor: state.floor, layoutVersion: layoutVersion)
+        insert(key, Entry(layoutVersion: layoutVersion, dayVersion: newVersion == readVersion + 1 ? newVersion : -1,
+                          state: state, lastUsed: tick, verdicts: verdicts))
     }
 
-    /// The re-assignment answer for `query` on the cached day `key` at `dayVersion`, computed by
-    /// `find` once per day version (availability asks far more often than the day changes; book
-    /// then reuses the plan availability offered).
-    mutating func plan(_ key: DayKey, dayVersion: Int, query: SeatingQuery, find: () -> Reshuffle.Plan?) -> Reshuffle.Plan? {
-        let planKey = PlanKey(time: query.time, party: query.party, duration: query.duration, channel: query.channel)
-        guard var entry = entries[key], entry.dayVersion == dayVersion else { return find() }
-        if let known = entry.plans[planKey] { return known }
-        let found = find()
+    /// The re-assignment verdict for `query` on the cached day `key` at `dayVersion`: kept from
+    /// this or an earlier version when still valid (`DayVerdicts`), else `decide`'s (availability
+    /// asks far more often than the day changes; book then reuses the plan availability offered).
+    mutating func verdict(_ key: DayKey, dayVersion: Int, floor: Floor, query: SeatingQuery,
+                          decide: (SeatingQuery) -> Reshuffle.Verdict) -> Reshuffle.Verdict {
+        guard var entry = entries[key], entry.dayVersion == dayVersion else { return decide(query) }
         entries[key] = nil  // keep the entry uniquely referenced while it grows
-        if entry.plans.count >= Self.plansPerDay { entry.plans.removeAll(keepingCapacity: true) }
-        entry.plans[planKey] = .some(found)
+        let verdict = entry.verdicts.verdict(for: query, floor: floor, decide: decide)
         entries[key] = entry
-        return found
+        return verdict
     }
 
     mutating func removeAll(restaurant: String) {

@@ -154,14 +154,15 @@ public final class SeatingService {
         try days.load(key, floor: floor, layoutVersion: layoutVersion, store: store)
     }
 
-    /// How `key`'s day (as loaded, at `version`) finds re-assignments: `Reshuffle.planner` (its
-    /// questions, the candidate times of one request, share what they compute of the day) behind
-    /// the day cache; nil when reshuffles are off.
+    /// How `key`'s day (as loaded, at `version`) finds re-assignments: `Reshuffle.decider` (work-
+    /// bounded, no solver clock; its questions, the candidate times of one request, share what they
+    /// compute of the day) behind the day cache's verdicts, which carry proofs and plans from one
+    /// version of the day to the next (`DayVerdicts`); nil when reshuffles are off.
     func planner(_ key: DayKey, day: DayState, version: Int, floor: Floor) -> Reshuffle.Planner? {
         guard let limits = reshuffle else { return nil }
-        let find = Reshuffle.planner(floor: floor, day: day, limits: limits)
+        let decide = Reshuffle.decider(floor: floor, day: day, limits: limits)
         return { query in
-            self.days.plan(key, dayVersion: version, query: query) { find(query) }
+            self.days.verdict(key, dayVersion: version, floor: floor, query: query, decide: decide).plan
         }
     }
 

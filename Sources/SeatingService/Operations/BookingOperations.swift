@@ -111,8 +111,11 @@ extension SeatingService {
             }
             var updated: Booking
             let moves: [Reshuffle.Move]
-            // The target day without the booking is no stored version: its plans are not cached.
-            let planner = reshuffle.map { Reshuffle.planner(floor: floor, day: target, limits: $0) }
+            // The target day without the booking is no stored version: its verdicts are not kept.
+            let planner: Reshuffle.Planner? = reshuffle.map { limits in
+                let decide = Reshuffle.decider(floor: floor, day: target, limits: limits)
+                return { decide($0).plan }
+            }
             switch Reservations.modify(floor: floor, targetDay: target, booking: booking, change: change, reshuffle: planner) {
             case .success(let result): (updated, moves) = result
             case .failure(let error): throw ProtocolError(error)
