@@ -57,6 +57,19 @@ func runBenchmarks() throws {
                               asksPerBooking: max(0, Int(option("--asks-per-booking") ?? "") ?? 3), root: root)
         return
     }
+    if arguments.contains("--booking-page") {
+        // A booking web page's asks and books through `maitre serve` on saturated evenings (issue 28):
+        // `--booking-page --maitre PATH [--floors 4 | --floor-seeds 1,2,3] [--no-fixtures | --fixtures-only]
+        // [--guests N] [--quick] [--reshuffle-ms X] [--seed 28]`.
+        guard let binary = option("--maitre") else { throw CommandLineError("--booking-page needs --maitre PATH") }
+        let floorSeeds = option("--floor-seeds").map { $0.split(separator: ",").compactMap { UInt64($0) } }
+            ?? (0..<max(0, Int(option("--floors") ?? "") ?? 4)).map { UInt64($0 + 1) }
+        try BookingPageBenchmark(binary: binary, serveArguments: option("--reshuffle-ms").map { ["--reshuffle-ms", $0] } ?? [],
+                                 floorSeeds: floorSeeds, fixtures: !arguments.contains("--no-fixtures"),
+                                 randomFloors: !arguments.contains("--fixtures-only"), guests: option("--guests").flatMap { Int($0) },
+                                 quick: arguments.contains("--quick"), seed: UInt64(option("--seed") ?? "") ?? 28).run(root: root)
+        return
+    }
     if arguments.contains("--misses-only") {
         // Misses against the exact check: `--misses-only [--seeds 5,6] [--guests N] [--no-brasserie]
         // [--no-hall] [--reshuffle-ms 200] [--search-budget N] [--explain] [--saturday]` (a Friday by default).
