@@ -41,7 +41,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Restaurant-days kept indexed in memory (least recently used evicted).")
     var cachedDays: Int = 1_024
 
-    @Option(help: "Time cap in milliseconds of a reshuffle (moving unlocked bookings to seat a party greedy could not); 0 turns reshuffles off.")
+    @Option(help: "0 turns reshuffles off (moving unlocked bookings to seat a party greedy could not); otherwise the time cap in milliseconds of the integer program a layout reassign runs (availability and book searches are bounded by work).")
     var reshuffleMs: Int = Reshuffle.Limits().timeLimitMilliseconds
 
     @OptionGroup var logging: LogOptions

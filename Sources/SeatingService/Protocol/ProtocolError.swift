@@ -9,8 +9,8 @@ import SeatingStore
 /// path relative to the request (`layout.tables[3].max`) and `message` never repeats it (the
 /// path is added once, by `line`, where an error is printed for people).
 public struct ProtocolError: Error, Sendable, Equatable {
-    /// The error codes of PROTOCOL.md.
-    public enum Code: String, Sendable {
+    /// The error codes of the protocol; docs/protocol.md documents each (`ProtocolDocumentTests`).
+    public enum Code: String, Sendable, CaseIterable {
         case invalidJSON = "invalid_json"
         case invalidRequest = "invalid_request"
         case unknownOp = "unknown_op"
