@@ -37,11 +37,20 @@ struct Export: ParsableCommand {
     @Option(help: "Reshuffle: the new party's time, HH:MM (with --party).")
     var time: String?
 
-    @Flag(help: "The format (default: --lp).")
+    @Flag(help: "The format.")
     var format: ModelExport.Format = .lp
 
     @Option(name: .shortAndLong, help: "The file to write.")
     var output: String
+
+    /// Misuse is told before anything is opened, with this command's usage.
+    func validate() throws {
+        guard ServiceDate(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD") }
+        if let from, ClockTime.parse(from) == nil { throw ValidationError("--from must be HH:MM") }
+        guard (party == nil) == (time == nil) else { throw ValidationError("--party and --time go together") }
+        if let party, !(1...1_000).contains(party) { throw ValidationError("--party must be in 1...1000") }
+        if let time, ClockTime.parse(time) == nil { throw ValidationError("--time must be HH:MM") }
+    }
 
     func run() throws {
         guard let serviceDate = ServiceDate(date) else { throw ValidationError("--date must be YYYY-MM-DD") }

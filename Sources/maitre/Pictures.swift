@@ -75,7 +75,8 @@ struct Report: ParsableCommand {
             per section. --timeline also writes the day timeline alone as SVG.
 
             Examples:
-              maitre report --db maitre.db --restaurant bistro --date 2026-11-20 -o day.html
+              maitre report --db maitre.db --restaurant bistro --date 2026-11-20 \\
+                -o day.html
               maitre report --db maitre.db --restaurant bistro --date 2026-11-20 \\
                 --time 20:00 -o day.html --timeline day.svg
             """)

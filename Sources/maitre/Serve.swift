@@ -29,8 +29,8 @@ struct Serve: ParsableCommand {
     @Option(help: "Where state lives: sqlite (durable, the default) or memory (gone when the process ends); a postgres:// --db implies PostgreSQL.")
     var store: StoreKind = .sqlite
 
-    @Option(help: "The SQLite database file (created if missing, said on stderr), :memory: for a private in-memory database, or a PostgreSQL URL (postgres://user@host:port/dbname; its tables are created if missing).")
-    var db: String = "maitre.db"
+    @Option(help: "The SQLite database file (created if missing, said on stderr; default maitre.db), :memory: for a private in-memory database, or a PostgreSQL URL (postgres://user@host:port/dbname; its tables are created if missing). Not with --store memory.")
+    var db: String?
 
     @Option(help: "Freeze the clock at this UTC instant (e.g. 2026-11-21T12:00:00Z), for reproducible transcripts.")
     var now: String?
@@ -53,12 +53,14 @@ struct Serve: ParsableCommand {
         guard maxLineBytes >= 1_024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
         guard cachedDays >= 1 else { throw ValidationError("--cached-days must be at least 1") }
         guard (0...10_000).contains(reshuffleMs) else { throw ValidationError("--reshuffle-ms must be between 0 and 10000") }
+        if store == .memory, db != nil { throw ValidationError("--db does not apply to --store memory: give one or the other") }
     }
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let logger = logging.logger()
         let clock: ServiceClock = now.flatMap { FixedClock(iso8601: $0) } ?? SystemClock()
+        let db = self.db ?? "maitre.db"
         let backing: Store
         do {
             switch store {

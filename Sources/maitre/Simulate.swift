@@ -18,7 +18,8 @@ struct Simulate: ParsableCommand {
             each replication; the same scenario and seed give byte-identical output.
 
             Examples:
-              maitre simulate --scenario Fixtures/scenarios/diner-walk-ins.json --replications 200
+              maitre simulate --scenario Fixtures/scenarios/diner-walk-ins.json \\
+                --replications 200
               maitre simulate --scenario Fixtures/scenarios/brasserie-saturday.json \\
                 --policies best-fit,engine,offline --replications 30 --out results/
             """)
@@ -26,7 +27,7 @@ struct Simulate: ParsableCommand {
     @Option(help: "The scenario file (JSON; see the README).")
     var scenario: String
 
-    @Option(help: "Comma-separated policies (default: all).")
+    @Option(help: "Comma-separated policies.")
     var policies: String = SeatingPolicy.allCases.map(\.rawValue).joined(separator: ",")
 
     @Option(help: "Replications (independent evenings).")

@@ -20,6 +20,25 @@ import Testing
             return
         }
         #expect(help == (try String(contentsOf: snapshot, encoding: .utf8)))
+        // Copy-pasteable at 80 columns: every example line is a whole command or the continuation
+        // of one ending in a backslash; no default is printed twice.
+        var continues = false
+        for line in Self.exampleLines(help) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            #expect(continues || text.hasPrefix("maitre") || text.hasPrefix("echo") || text.hasPrefix("printf"),
+                    "\(command) --help: an example re-wrapped mid-command: \(line)")
+            continues = text.hasSuffix("\\")
+        }
+        for option in help.components(separatedBy: "\n  -") {
+            #expect(option.components(separatedBy: "default:").count <= 2, "\(command) --help prints a default twice: \(option)")
+        }
+    }
+
+    /// The lines of the help's `Examples:` block.
+    static func exampleLines(_ help: String) -> [String] {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("Examples:") }) else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
     }
 
     @Test func aBareMaitrePrintsHelpAndCreatesNothing() throws {
@@ -44,6 +63,14 @@ import Testing
         #expect(misuse.status == 64)
         #expect(Self.text(misuse.stderr).contains("Usage"))
         #expect(try MaitreBinary.serve(Data(), arguments: ["check"]).status == 64)
+        let half = try MaitreBinary.serve(Data(), arguments: ["export", "--db", "/nonexistent/x.db", "--restaurant", "r",
+                                                              "--date", "2026-11-20", "--party", "4", "-o", "/tmp/x.lp"])
+        #expect(half.status == 64)
+        #expect(Self.text(half.stderr).contains("--party and --time go together"))
+        #expect(Self.text(half.stderr).contains("maitre export"), "export's own usage")
+        let both = try MaitreBinary.serve(Data(), arguments: ["serve", "--store", "memory", "--db", "foo.db"])
+        #expect(both.status == 64)
+        #expect(Self.text(both.stderr).contains("--db does not apply to --store memory"))
         #expect(try MaitreBinary.serve(Data(), arguments: ["check", "--db", "/nonexistent/x.db"]).status == 1)
     }
 

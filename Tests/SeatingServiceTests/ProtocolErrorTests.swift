@@ -59,6 +59,13 @@ import Testing
         #expect(harness.send(#"{"op":"ping"}"#).ok, "the service keeps answering")
     }
 
+    /// A date with a time attached is told the format it must have, not that it is too long.
+    @Test func aDateWithATimeIsToldTheFormat() {
+        let answer = harness.send(#"{"op":"availability","restaurant":"r","date":"2026-11-21T19:00","time":"19:00","party":2}"#)
+        #expect(answer.field == "date")
+        #expect(answer["error"]?["message"]?.stringValue == #"must be a date YYYY-MM-DD, not "2026-11-21T19:00""#)
+    }
+
     @Test func echoesStringAndNumberIds() {
         #expect(harness.send(#"{"id":"abc","op":"ping"}"#)["id"] == .string("abc"))
         #expect(harness.send(#"{"id":42,"op":"ping"}"#)["id"] == .number("42"))

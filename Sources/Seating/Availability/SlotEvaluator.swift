@@ -41,14 +41,32 @@ public enum SlotEvaluator {
         return nil
     }
 
+    /// A pacing cap an online party would pass: covers or parties starting in its bucket, the
+    /// cap, and how many already start there.
+    public struct PacingExcess: Sendable, Equatable {
+        public enum Cap: String, Sendable { case covers, parties }
+        public var cap: Cap
+        public var limit: Int
+        public var already: Int
+    }
+
     /// Rule 4: whether an online party of `query.party` still fits its pacing bucket.
     public static func pacingAllows(floor: Floor, day: DayState, query: SeatingQuery) -> Bool {
+        pacingExcess(floor: floor, day: day, query: query) == nil
+    }
+
+    /// Rule 4's reason: the first cap (covers, then parties) that `query` would pass, or nil.
+    public static func pacingExcess(floor: Floor, day: DayState, query: SeatingQuery) -> PacingExcess? {
         guard query.channel == .online, let bucket = floor.pacingBucket(on: day.weekday, at: query.time),
-              let pacing = floor.layout.services[bucket.service].pacing else { return true }
+              let pacing = floor.layout.services[bucket.service].pacing else { return nil }
         let count = day.pacingCount(bucket)
-        if let maxCovers = pacing.maxCovers, count.covers + query.party > maxCovers { return false }
-        if let maxParties = pacing.maxParties, count.parties + 1 > maxParties { return false }
-        return true
+        if let maxCovers = pacing.maxCovers, count.covers + query.party > maxCovers {
+            return PacingExcess(cap: .covers, limit: maxCovers, already: count.covers)
+        }
+        if let maxParties = pacing.maxParties, count.parties + 1 > maxParties {
+            return PacingExcess(cap: .parties, limit: maxParties, already: count.parties)
+        }
+        return nil
     }
 
     /// Rules 1 to 4: everything about the time, before any table is looked at.

@@ -52,7 +52,8 @@ public enum Reservations {
         case .available, .noTable, .blocked, .heldForWalkIns:
             return .noCapacity(reason: reason, alternatives: alternatives(floor: floor, day: day, query: query, reshuffle: reshuffle))
         case .pacingLimit:
-            return .pacingLimit(alternatives: alternatives(floor: floor, day: day, query: query, reshuffle: reshuffle))
+            return .pacingLimit(alternatives: alternatives(floor: floor, day: day, query: query, reshuffle: reshuffle),
+                                excess: SlotEvaluator.pacingExcess(floor: floor, day: day, query: query))
         case .partyTooLarge:
             return .partyTooLarge(party: query.party,
                                   largest: query.channel == .online ? floor.largestReservableUnit : floor.largestUnit)

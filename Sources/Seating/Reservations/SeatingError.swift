@@ -10,8 +10,9 @@ public enum SeatingError: Error, Sendable, Equatable {
     case partySizeNotAccepted(String)
     /// Nothing free at that time; `alternatives` are the nearest offerable slots.
     case noCapacity(reason: SlotReason, alternatives: [Slot])
-    /// Pacing is full at that time; `alternatives` as for `noCapacity`.
-    case pacingLimit(alternatives: [Slot])
+    /// Pacing is full at that time (`excess`: the cap that binds, when known); `alternatives` as
+    /// for `noCapacity`.
+    case pacingLimit(alternatives: [Slot], excess: SlotEvaluator.PacingExcess? = nil)
     /// The tables a request names are not usable: `index` is the position in `tables`, when one
     /// table is at fault.
     case invalidTables(index: Int?, message: String)
@@ -32,6 +33,8 @@ public enum SeatingError: Error, Sendable, Equatable {
             case .heldForWalkIns: "the tables that fit are held for walk-ins at that time"
             default: "no table is free for this party at that time"
             }
+        case .pacingLimit(_, let excess?):
+            "\(excess.already) \(excess.cap.rawValue) already start in that pacing interval, which takes at most \(excess.limit)"
         case .pacingLimit: "too many parties or covers already start in that pacing interval"
         case .invalidTables(_, let text): text
         case .invalidState(let text): text

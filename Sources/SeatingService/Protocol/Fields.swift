@@ -80,7 +80,8 @@ public struct Fields: Sendable {
     }
 
     public func date(_ key: String, required: Bool = false) throws(ProtocolError) -> ServiceDate? {
-        guard let text = try string(key, required: required, maxLength: 10) else { return nil }
+        // Read longer than a date, so that "2026-11-21T19:00" is told the format, not its length.
+        guard let text = try string(key, required: required, maxLength: 64) else { return nil }
         guard let date = ServiceDate(text) else { throw .invalid(child(key), "must be a date YYYY-MM-DD, not \"\(text)\"") }
         return date
     }

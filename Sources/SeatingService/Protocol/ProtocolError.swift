@@ -85,8 +85,8 @@ public struct ProtocolError: Error, Sendable, Equatable {
                 JSONMember("reason", .string(reason.rawValue)),
                 JSONMember("alternatives", .array(alternatives.map { Encode.slot($0) })),
             ])
-        case .pacingLimit(let alternatives):
-            self.init(.pacingLimit, error.message, details: [
+        case .pacingLimit(let alternatives, let excess):
+            self.init(.pacingLimit, error.message, details: (excess.map { [JSONMember("cap", .string($0.cap.rawValue))] } ?? []) + [
                 JSONMember("alternatives", .array(alternatives.map { Encode.slot($0) })),
             ])
         case .invalidTables(let index, let message):
