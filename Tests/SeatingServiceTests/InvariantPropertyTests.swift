@@ -174,6 +174,38 @@ import Testing
         }
     }
 
+    /// The verdicts a service keeps across versions of a day (`DayVerdicts`) change no answer:
+    /// after every request of a random session, two availability asks go to the service that has
+    /// served the whole session and to a fresh one on the same store (deciding everything from
+    /// scratch); both offer the same times and give the same reason for the asked time.
+    @Test func keptVerdictsOfferWhatAFreshServiceOffers() async {
+        await propertyCheck(count: 25, input: Gen.int(in: 0...Int(Int32.max))) { seed in
+            var scenario = RandomScenario(seed: UInt64(seed))
+            let store = InMemoryStore()
+            let service = SeatingService(store: store, clock: Self.clock)
+            _ = service.respond(toLine: Array(#"{"op":"layout.put","layout":\#(scenario.layoutJSON)}"#.utf8))
+            var bookingIDs: [String] = []
+            for _ in 0..<150 {
+                let line = scenario.request(bookings: bookingIDs, keys: [])
+                let response = try JSONParser.parse(service.respond(toLine: Array(line.utf8)))
+                if let id = response["result"]?["booking"]?["id"]?.stringValue, !bookingIDs.contains(id) { bookingIDs.append(id) }
+                for _ in 0..<2 {
+                    let window = scenario.serviceWindow
+                    let time = window.lowerBound + scenario.int(0...(window.count - 1) / 15) * 15
+                    let ask = #"{"op":"availability","restaurant":"prop","date":"\#(scenario.pick(scenario.dates))","time":"\#(ClockTime.format(time))","party":\#(scenario.int(1...6)),"channel":"\#(scenario.pick(["online", "host"]))","before":60,"after":60,"limit":20}"#
+                    let kept = try JSONParser.parse(service.respond(toLine: Array(ask.utf8)))
+                    let fresh = try JSONParser.parse(SeatingService(store: store, clock: Self.clock).respond(toLine: Array(ask.utf8)))
+                    func offered(_ answer: JSONValue) -> [String] {
+                        (answer["result"]?["slots"]?.arrayValue ?? []).compactMap { $0["time"]?.stringValue }
+                    }
+                    #expect(offered(kept) == offered(fresh), "seed \(seed): \(ask): kept \(offered(kept)), fresh \(offered(fresh))")
+                    let reason = kept["result"]?["requested"]?["reason"]
+                    #expect(reason == fresh["result"]?["requested"]?["reason"], "seed \(seed): \(ask)")
+                }
+            }
+        }
+    }
+
     @Test func sameRequestsGiveByteIdenticalAnswers() async {
         await propertyCheck(count: 15, input: Gen.int(in: 0...Int(Int32.max))) { seed in
             let first = try Self.run(seed: UInt64(seed), operations: 80)
