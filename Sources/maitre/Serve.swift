@@ -44,6 +44,9 @@ struct Serve: ParsableCommand {
     @Option(help: "0 turns reshuffles off (moving unlocked bookings to seat a party greedy could not); otherwise the time cap in milliseconds of the integer program a layout reassign runs (availability and book searches are bounded by work).")
     var reshuffleMs: Int = Reshuffle.Limits().timeLimitMilliseconds
 
+    @Option(help: "Opt-in: time cap in milliseconds of an integer program for the times the searches leave undecided (they are then offered when it finds a plan); 0, the default, keeps answers bounded by work and the same on every machine.")
+    var availabilitySolverMs: Int = 0
+
     @OptionGroup var logging: LogOptions
 
     func validate() throws {
@@ -53,6 +56,7 @@ struct Serve: ParsableCommand {
         guard maxLineBytes >= 1_024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
         guard cachedDays >= 1 else { throw ValidationError("--cached-days must be at least 1") }
         guard (0...10_000).contains(reshuffleMs) else { throw ValidationError("--reshuffle-ms must be between 0 and 10000") }
+        guard (0...10_000).contains(availabilitySolverMs) else { throw ValidationError("--availability-solver-ms must be between 0 and 10000") }
         if store == .memory, db != nil { throw ValidationError("--db does not apply to --store memory: give one or the other") }
     }
 
@@ -79,7 +83,8 @@ struct Serve: ParsableCommand {
             throw CommandFailure("cannot open the store at \(PostgresStore.redacted(db)): \(error)")
         }
         let service = SeatingService(store: backing, clock: clock, cachedDays: cachedDays,
-                                     reshuffle: reshuffleMs > 0 ? Reshuffle.Limits(timeLimitMilliseconds: reshuffleMs) : nil,
+                                     reshuffle: reshuffleMs > 0 ? Reshuffle.Limits(timeLimitMilliseconds: reshuffleMs,
+                                                                                   decideSolverMilliseconds: availabilitySolverMs) : nil,
                                      logger: logger)
         switch ServiceLoop(service: service, maxLineBytes: maxLineBytes).run(input: 0, output: 1) {
         case .finished: break

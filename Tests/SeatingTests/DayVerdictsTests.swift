@@ -42,6 +42,28 @@ import Testing
         #expect(proved >= 20, "coverage: \(proved) proved beyond the matching bound")
     }
 
+    /// The opt-in solver stage (`decideSolverMilliseconds`), alone after the bound and one-move
+    /// search: a plan it gives keeps the rules and a refusal it proves is real. (What a capped
+    /// solve reaches in time is not asserted.)
+    @Test func theOptInSolverStageIsSound() {
+        var rng = SeededRandom(seed: 2031)
+        let solverOnly = Reshuffle.Limits(searchBudget: 0, exactBudget: 0, decideSolverMilliseconds: 5_000)
+        var plans = 0
+        for index in 0..<600 {
+            let instance = RandomFloor(rng: &rng, identical: index % 2 == 0)
+            guard let (exists, verdict) = Self.judge(instance, limits: solverOnly) else { continue }
+            switch verdict {
+            case .plan(let plan):
+                plans += 1
+                #expect(exists, "a plan where brute force finds none: \(instance)")
+                #expect(BruteForceReassignment.keepsEveryRule(floor: instance.floor, day: instance.day, query: instance.query, plan: plan))
+            case .infeasible: #expect(!exists, "refused although brute force seats the party: \(instance)")
+            case .undecided: break
+            }
+        }
+        #expect(plans >= 1, "coverage: \(plans) plans")
+    }
+
     /// A book only tightens the day; a cancel, a finish before the end, a shorter stay do not.
     @Test func aBookTightensTheDayACancelDoesNot() throws {
         let floor = try Floor(TestFloors.layout())

@@ -43,11 +43,19 @@ public enum Reshuffle {
         public var searchBudget: Int
         /// Options the complete search (`ExactSearch`) may try before it gives up; 0 skips it.
         public var exactBudget: Int
+        /// Opt-in: the cap of the integer program `decide` runs on a question both searches leave
+        /// undecided (after the window relaxation's proof). 0, the default, keeps the request path
+        /// bounded by work only; a cap finds the long rotations the searches miss, at the price of
+        /// answers that depend on the machine's speed and of up to the cap on the asks that meet
+        /// such a question first.
+        public var decideSolverMilliseconds: Int
 
-        public init(timeLimitMilliseconds: Int = 200, searchBudget: Int = 1_000, exactBudget: Int = 2_000) {
+        public init(timeLimitMilliseconds: Int = 200, searchBudget: Int = 1_000, exactBudget: Int = 2_000,
+                    decideSolverMilliseconds: Int = 0) {
             self.timeLimitMilliseconds = timeLimitMilliseconds
             self.searchBudget = searchBudget
             self.exactBudget = exactBudget
+            self.decideSolverMilliseconds = decideSolverMilliseconds
         }
     }
 
@@ -111,7 +119,8 @@ public enum Reshuffle {
     /// or refuted by work-bounded steps only, so that the answer is the same on every machine?
     /// The cheap proofs, the one-move search, the chain search and the complete search as in
     /// `find`; no linear or integer program (GLPK's cost on a full 110-table evening, 50-300 ms a
-    /// question, is what made asks slow, and its cap is the clock). Availability needs a plan, not
+    /// question, is what made asks slow, and its cap is the clock) unless `limits` opts in
+    /// (`decideSolverMilliseconds`). Availability needs a plan, not
     /// the one with the fewest moves: the chain search finds short chains first, and the complete
     /// search's plan keeps every booking it can at home.
     public static func decide(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits = Limits()) -> Verdict {
@@ -133,7 +142,9 @@ public enum Reshuffle {
                 }
             }
         }
-        return .undecided
+        guard limits.decideSolverMilliseconds > 0 else { return .undecided }
+        if WindowRelaxation.refutes(problem) { return .infeasible }
+        return solve(problem: problem, timeLimitMilliseconds: limits.decideSolverMilliseconds).map(Verdict.plan) ?? .undecided
     }
 
     /// The refusal reasons a re-assignment can overcome: a hold or a block binds the new party's
