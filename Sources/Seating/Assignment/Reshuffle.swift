@@ -128,23 +128,44 @@ public enum Reshuffle {
     }
 
     static func decide(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits, memo: WholeDayMemo?) -> Verdict {
-        guard let problem = WholeDayProblem(floor: floor, day: day, query: query, memo: memo) else { return .infeasible }
-        if let quick = oneMove(floor: floor, day: day, query: query) { return .plan(quick) }
-        if let board = PlacementBoard(problem: problem) {
-            var chains = ChainSearch(board: board, budget: limits.searchBudget)
-            if let plan = chains.run() { return .plan(plan) }
-            if limits.exactBudget > 0 {
-                var exact = ExactSearch(board: board, budget: limits.exactBudget)
-                switch exact.run() {
-                case .plan(let plan, _): return .plan(plan)
-                case .infeasible: return .infeasible
-                case .gaveUp: break
-                }
-            }
+        switch searched(floor: floor, day: day, query: query, limits: limits, memo: memo) {
+        case .ruledOut, .infeasible: return .infeasible
+        case .plan(let plan), .completePlan(let plan, _, _): return .plan(plan)
+        case .undecided(let problem):
+            guard limits.decideSolverMilliseconds > 0 else { return .undecided }
+            if WindowRelaxation.refutes(problem) { return .infeasible }
+            return solve(problem: problem, timeLimitMilliseconds: limits.decideSolverMilliseconds).map(Verdict.plan) ?? .undecided
         }
-        guard limits.decideSolverMilliseconds > 0 else { return .undecided }
-        if WindowRelaxation.refutes(problem) { return .infeasible }
-        return solve(problem: problem, timeLimitMilliseconds: limits.decideSolverMilliseconds).map(Verdict.plan) ?? .undecided
+    }
+
+    /// What the solver-free steps (the cheap proofs, the one-move, chain and complete searches)
+    /// made of a question, shared by `decide` and `find`.
+    enum Searched {
+        case ruledOut
+        /// Found by the one-move or the chain search.
+        case plan(Plan)
+        /// Found by the complete search: `chosen` is each item's option (a start for the solver).
+        case completePlan(Plan, WholeDayProblem, chosen: [Int])
+        /// Proved by the complete search.
+        case infeasible(WholeDayProblem)
+        case undecided(WholeDayProblem)
+    }
+
+    static func searched(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits, memo: WholeDayMemo?) -> Searched {
+        // The cheap proofs first: most full times end here, before any search copies the day.
+        guard let problem = WholeDayProblem(floor: floor, day: day, query: query, memo: memo) else { return .ruledOut }
+        if let quick = oneMove(floor: floor, day: day, query: query) { return .plan(quick) }
+        // One board for both searches; nil when a booking's tables are no unit (the integer program's case).
+        guard let board = PlacementBoard(problem: problem) else { return .undecided(problem) }
+        var chains = ChainSearch(board: board, budget: limits.searchBudget)
+        if let plan = chains.run() { return .plan(plan) }
+        guard limits.exactBudget > 0 else { return .undecided(problem) }
+        var exact = ExactSearch(board: board, budget: limits.exactBudget)
+        switch exact.run() {
+        case .plan(let plan, let chosen): return .completePlan(plan, problem, chosen: chosen)
+        case .infeasible: return .infeasible(problem)
+        case .gaveUp: return .undecided(problem)
+        }
     }
 
     /// The refusal reasons a re-assignment can overcome: a hold or a block binds the new party's
@@ -160,27 +181,17 @@ public enum Reshuffle {
     }
 
     static func find(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits, memo: WholeDayMemo?) -> Plan? {
-        // The cheap proofs first: most full times end here, before any search copies the day.
-        guard let problem = WholeDayProblem(floor: floor, day: day, query: query, memo: memo) else { return nil }
-        if let quick = oneMove(floor: floor, day: day, query: query) { return quick }
-        // One board for both searches; nil when a booking's tables are no unit (the integer program's case).
-        if let board = PlacementBoard(problem: problem) {
-            var chains = ChainSearch(board: board, budget: limits.searchBudget)
-            if let plan = chains.run() { return plan }
-            if limits.exactBudget > 0 {
-                var exact = ExactSearch(board: board, budget: limits.exactBudget)
-                switch exact.run() {
-                case .plan(let plan, let chosen):
-                    // Fewer moves if the integer program finds them in its cap, starting from this plan.
-                    return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds, start: chosen) ?? plan
-                case .infeasible: return nil
-                case .gaveUp: break
-                }
-            }
+        switch searched(floor: floor, day: day, query: query, limits: limits, memo: memo) {
+        case .ruledOut, .infeasible: return nil
+        case .plan(let plan): return plan
+        case .completePlan(let plan, let problem, let chosen):
+            // Fewer moves if the integer program finds them in its cap, starting from this plan.
+            return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds, start: chosen) ?? plan
+        case .undecided(let problem):
+            // A proof, when the window's relaxation gives one, spares the integer program its cap.
+            guard limits.timeLimitMilliseconds > 0, !WindowRelaxation.refutes(problem) else { return nil }
+            return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds)
         }
-        // A proof, when the window's relaxation gives one, spares the integer program its cap.
-        guard limits.timeLimitMilliseconds > 0, !WindowRelaxation.refutes(problem) else { return nil }
-        return solve(problem: problem, timeLimitMilliseconds: limits.timeLimitMilliseconds)
     }
 
     /// Whether the cheap proofs alone show that no re-assignment seats `query` at its time (when
