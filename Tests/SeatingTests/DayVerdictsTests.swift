@@ -64,6 +64,15 @@ import Testing
         #expect(plans >= 1, "coverage: \(plans) plans")
     }
 
+    /// Parties that fit the same units ask the same question: one class.
+    @Test func partiesThatFitTheSameUnitsShareAClass() throws {
+        let floor = try Floor(TestFloors.layout())
+        #expect(floor.fitClass(of: 4) == 3, "C, D and A+B seat both 3 and 4")
+        #expect(floor.fitClass(of: 6) == 5, "only D seats 5 and 6")
+        #expect(floor.fitClass(of: 2) == 2, "C seats 2, not 1")
+        #expect(floor.fitClass(of: 1) == 1)
+    }
+
     /// A book only tightens the day; a cancel, a finish before the end, a shorter stay do not.
     @Test func aBookTightensTheDayACancelDoesNot() throws {
         let floor = try Floor(TestFloors.layout())

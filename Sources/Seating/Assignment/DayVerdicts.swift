@@ -33,19 +33,21 @@ public struct DayVerdicts: Sendable {
         public var time: Int
         public var duration: Int
         public var channel: Booking.Channel
-        /// The units whose `min...max` holds the party, in the floor's candidate order.
-        public var fits: [Int]
+        /// The party's class: the units whose `min...max` hold it (`Floor.fitClass`).
+        public var fitClass: Int
 
         public init(query: SeatingQuery, floor: Floor) {
             time = query.time
             duration = SlotEvaluator.duration(floor: floor, query: query)
             channel = query.channel
-            fits = floor.candidates(for: query.party).flatMap(\.units)
+            fitClass = floor.fitClass(of: query.party)
         }
     }
 
-    /// Questions kept per kind before that kind is emptied.
-    public static let capacity = 4_096
+    /// Questions kept per kind before that kind is emptied: more than a day's grid times, party
+    /// classes and channels ask on a busy evening, and small (a few dozen bytes each), so that a
+    /// thousand cached days stay within tens of megabytes.
+    public static let capacity = 1_024
 
     /// The version of the day the answers are about (nil before the first `advance`).
     public private(set) var day: DayState?

@@ -33,6 +33,8 @@ public struct Floor: Sendable {
     /// Each unit's position when ids are sorted naturally ("T9" before "T10"): the last tie-break.
     public let idRank: [Int]
     private let candidateGroups: [[CandidateGroup]]
+    /// Per party size: the smallest party size whose candidate units are the same units.
+    private let fitClasses: [Int]
     private let grids: [[GridSlot]]
     /// Per weekday, per table: the windows of table holds.
     private let tableHoldWindows: [[[(from: Int, to: Int)]]]
@@ -105,7 +107,10 @@ public struct Floor: Sendable {
             idRank[index] = rank
         }
         self.idRank = idRank
-        self.candidateGroups = (0...largestUnit).map { party in Self.groups(units: units, idRank: idRank, party: party) }
+        let candidateGroups = (0...largestUnit).map { party in Self.groups(units: units, idRank: idRank, party: party) }
+        self.candidateGroups = candidateGroups
+        let unitLists = candidateGroups.map { $0.flatMap(\.units) }
+        self.fitClasses = unitLists.indices.map { party in unitLists.firstIndex(of: unitLists[party]) ?? party }
         self.grids = Weekday.allCases.map { weekday in Self.grid(layout: layout, weekday: weekday) }
         self.tableHoldWindows = Weekday.allCases.map { weekday in
             var windows: [[(from: Int, to: Int)]] = Array(repeating: [], count: layout.tables.count)
@@ -151,6 +156,12 @@ public struct Floor: Sendable {
     public func pacingBucket(on weekday: Weekday, at time: Int) -> PacingBucket? {
         guard let index = serviceIndex(on: weekday, at: time), let pacing = layout.services[index].pacing else { return nil }
         return PacingBucket(service: index, index: (time - layout.services[index].first) / max(1, pacing.intervalMinutes))
+    }
+
+    /// The smallest party size that the same units fit as `party` (parties of 3 and 4 share a class
+    /// when every unit that seats one seats the other); `party` itself beyond the largest unit.
+    public func fitClass(of party: Int) -> Int {
+        party >= 0 && party < fitClasses.count ? fitClasses[party] : party
     }
 
     /// Candidate units for `party`, best static rank first.
