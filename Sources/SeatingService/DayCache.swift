@@ -38,19 +38,16 @@ struct DayCache {
         let record = try store.day(key)
         let state = DayState(floor: floor, date: key.date, bookings: record.bookings)
         insert(key, Entry(layoutVersion: layoutVersion, dayVersion: record.version, state: state, lastUsed: tick,
-                          verdicts: carried(key, to: state, floor: floor, layoutVersion: layoutVersion)))
+                          verdicts: carried(key, to: state, layoutVersion: layoutVersion)))
         return (state, record.version)
     }
 
     /// The verdicts kept for `key` under the same layout, advanced to `state`; empty otherwise.
-    private mutating func carried(_ key: DayKey, to state: DayState, floor: Floor, layoutVersion: Int) -> DayVerdicts {
-        guard var entry = entries.removeValue(forKey: key), entry.layoutVersion == layoutVersion else {
-            var fresh = DayVerdicts()
-            fresh.advance(to: state, floor: floor)
-            return fresh
-        }
-        entry.verdicts.advance(to: state, floor: floor)
-        return entry.verdicts
+    private mutating func carried(_ key: DayKey, to state: DayState, layoutVersion: Int) -> DayVerdicts {
+        var verdicts = entries.removeValue(forKey: key).flatMap { $0.layoutVersion == layoutVersion ? $0.verdicts : nil }
+            ?? DayVerdicts()
+        verdicts.advance(to: state, floor: state.floor)
+        return verdicts
     }
 
     /// Records a committed write: the day read at `readVersion` now holds `state` at `newVersion`.
@@ -58,7 +55,7 @@ struct DayCache {
     /// Its verdicts are carried over either way; a slipped-in entry is marked stale (version -1).
     mutating func committed(_ key: DayKey, state: DayState, layoutVersion: Int, readVersion: Int, newVersion: Int) {
         tick += 1
-        let verdicts = carried(key, to: state, floor: state.floor, layoutVersion: layoutVersion)
+        let verdicts = carried(key, to: state, layoutVersion: layoutVersion)
         insert(key, Entry(layoutVersion: layoutVersion, dayVersion: newVersion == readVersion + 1 ? newVersion : -1,
                           state: state, lastUsed: tick, verdicts: verdicts))
     }

@@ -11,9 +11,8 @@
 ///   (`Verification`); one that no longer verifies is dropped and the question decided anew;
 /// - `undecided` (the searches' budgets ran out, so the time is not offered), kept like a proof
 ///   while the day only tightens: the searches would start again from a day with fewer choices,
-///   and on a full evening that is most of an ask's cost (a question that was settled neither way
-///   on the hall's Friday cost about 65 ms, and was asked again at every version). It is decided
-///   anew as soon as the day loosens.
+///   and on a full evening their failing runs are most of an ask's cost (3-4 ms a question on the
+///   hall's Friday, asked again at every version). It is decided anew as soon as the day loosens.
 ///
 /// Invariants: `day` is the version every kept plan was verified on, or will be before use; an
 /// offer is a plan that verifies on this day, so it is always bookable; `infeasible` is a proof
@@ -59,9 +58,6 @@ public struct DayVerdicts: Sendable {
     private var carried: [Question: Reshuffle.Plan] = [:]
 
     public init() {}
-
-    /// How many proofs of "no" are kept (for tests and measurements).
-    public var proofCount: Int { proofs.count }
 
     /// The day is now `next`: proofs and undecided questions stay when it only tightened, plans
     /// wait to be verified again.
