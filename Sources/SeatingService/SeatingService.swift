@@ -194,6 +194,9 @@ public final class SeatingService {
 
     var timestamp: String { Timestamps.iso(clock.now()) }
 
+    /// "Now" on `floor`'s own clock (its layout's `timezone`), for the booking window.
+    func localNow(_ floor: Floor) -> LocalMoment { Timestamps.localMoment(clock.now(), timezone: floor.layout.timezone) }
+
     /// Applies a reshuffle's moves to `day`; returns the moved bookings to write and the
     /// `moved` list of the response.
     func apply(_ moves: [Reshuffle.Move], to day: inout DayState, at now: String) -> (bookings: [Booking], json: JSONValue) {

@@ -1,4 +1,5 @@
 import Foundation
+import Seating
 
 /// Where the service reads the time: the only wall clock in Maître, kept at the edge.
 ///
@@ -35,6 +36,16 @@ enum Timestamps {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
+    }
+
+    /// The calendar date and minute of the day at `date` in `timezone` (UTC when unknown).
+    static func localMoment(_ date: Date, timezone: String) -> LocalMoment {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let day = ServiceDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? ServiceDate(year: 1970, month: 1, day: 1)!
+        return LocalMoment(date: day, minute: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
     }
 
     /// The calendar date at `date` in `timezone` (UTC when unknown).

@@ -11,9 +11,12 @@ public struct SeatingQuery: Sendable, Equatable {
     public var area: String?
     public var tags: [String]
     public var channel: Booking.Channel
+    /// "Now" in the restaurant's time zone, for the booking window (`BookingWindowRule`); nil:
+    /// no window applies (layout changes, simulations, exports).
+    public var now: LocalMoment?
 
     public init(date: ServiceDate, time: Int, party: Int, duration: Int? = nil, area: String? = nil,
-                tags: [String] = [], channel: Booking.Channel = .online) {
+                tags: [String] = [], channel: Booking.Channel = .online, now: LocalMoment? = nil) {
         self.date = date
         self.time = time
         self.party = party
@@ -21,6 +24,7 @@ public struct SeatingQuery: Sendable, Equatable {
         self.area = area
         self.tags = tags
         self.channel = channel
+        self.now = now
     }
 
     /// The same query at another start time.
@@ -39,6 +43,12 @@ public enum SlotReason: String, Sendable, CaseIterable {
     case partyTooLarge = "party_too_large"
     /// Not a start time of any service that day, or an online booking would end after the service.
     case closed
+    /// The service day is over, or (online) the time has already passed.
+    case past
+    /// Online, the time is less than the booking window's minimum notice ahead.
+    case shortNotice = "short_notice"
+    /// Online, the date is further ahead than the booking window's horizon.
+    case beyondHorizon = "beyond_horizon"
     /// The services at that time do not take parties of that size online.
     case partySizeNotAccepted = "party_size_not_accepted"
     /// The pacing interval is full.

@@ -5,12 +5,13 @@
 /// 1. `party_too_large`: no unit the engine may pick for the channel seats the party;
 /// 2. `closed`: the time is not on a service grid that day, or (online) the booking would end
 ///    after the service's `end`;
-/// 3. `party_size_not_accepted`: (online) no service at that time takes the party size;
-/// 4. `pacing_limit`: (online) the pacing bucket would exceed its covers or parties;
-/// 5. `held_for_walk_ins`: a unit is free, but only among held ones (table holds bind online and
+/// 3. `past`, `short_notice`, `beyond_horizon`: outside the booking window (`BookingWindowRule`);
+/// 4. `party_size_not_accepted`: (online) no service at that time takes the party size;
+/// 5. `pacing_limit`: (online) the pacing bucket would exceed its covers or parties;
+/// 6. `held_for_walk_ins`: a unit is free, but only among held ones (table holds bind online and
 ///    host reservations, count holds online ones);
-/// 6. `blocked`: a unit is free of bookings, but only among blocked ones;
-/// 7. `no_table`: every unit that seats the party is taken.
+/// 7. `blocked`: a unit is free of bookings, but only among blocked ones;
+/// 8. `no_table`: every unit that seats the party is taken.
 /// Walk-in-only tables are never picked except for walk-ins; walk-ins ignore pacing and holds.
 public enum SlotEvaluator {
     /// The verdict on one start time.
@@ -29,10 +30,12 @@ public enum SlotEvaluator {
         query.party <= (query.channel == .walkIn ? floor.largestUnit : floor.largestReservableUnit)
     }
 
-    /// Rules 1 to 3: the floor, the grid, the service's online limits and end.
+    /// Rules 1 to 4: the floor, the grid, the booking window, the service's online limits and end.
     public static func serviceRules(floor: Floor, query: SeatingQuery, duration: Int) -> SlotReason? {
         guard partyFits(floor: floor, query: query) else { return .partyTooLarge }
         guard let slot = floor.gridSlot(on: query.date.weekday, at: query.time) else { return .closed }
+        if let reason = BookingWindowRule.reason(floor: floor, date: query.date, time: query.time,
+                                                 channel: query.channel, now: query.now) { return reason }
         guard query.channel == .online else { return nil }
         let services = slot.services.map { floor.layout.services[$0] }
         let accepting = services.filter { $0.minParty <= query.party && query.party <= $0.maxParty }
@@ -50,12 +53,12 @@ public enum SlotEvaluator {
         public var already: Int
     }
 
-    /// Rule 4: whether an online party of `query.party` still fits its pacing bucket.
+    /// Rule 5: whether an online party of `query.party` still fits its pacing bucket.
     public static func pacingAllows(floor: Floor, day: DayState, query: SeatingQuery) -> Bool {
         pacingExcess(floor: floor, day: day, query: query) == nil
     }
 
-    /// Rule 4's reason: the first cap (covers, then parties) that `query` would pass, or nil.
+    /// Rule 5's reason: the first cap (covers, then parties) that `query` would pass, or nil.
     public static func pacingExcess(floor: Floor, day: DayState, query: SeatingQuery) -> PacingExcess? {
         guard query.channel == .online, let bucket = floor.pacingBucket(on: day.weekday, at: query.time),
               let pacing = floor.layout.services[bucket.service].pacing else { return nil }
@@ -69,7 +72,7 @@ public enum SlotEvaluator {
         return nil
     }
 
-    /// Rules 1 to 4: everything about the time, before any table is looked at.
+    /// Rules 1 to 5: everything about the time, before any table is looked at.
     public static func admissionRules(floor: Floor, day: DayState, query: SeatingQuery, duration: Int) -> SlotReason? {
         if let reason = serviceRules(floor: floor, query: query, duration: duration) { return reason }
         return pacingAllows(floor: floor, day: day, query: query) ? nil : .pacingLimit

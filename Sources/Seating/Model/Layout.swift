@@ -24,10 +24,13 @@ public struct Layout: Sendable, Equatable, Codable {
     public var services: [Service]
     public var holds: [Hold]
     public var blocks: [Block]
+    /// Online minimum notice and horizon; nil: every date is bookable (replays, imports).
+    public var bookingWindow: BookingWindow?
 
     public init(restaurant: String, name: String? = nil, timezone: String = "UTC", slotMinutes: Int = 15,
                 bufferMinutes: Int = 0, tables: [Table], combinations: [Combination] = [],
-                turnTimes: TurnTimes = TurnTimes(), services: [Service], holds: [Hold] = [], blocks: [Block] = []) {
+                turnTimes: TurnTimes = TurnTimes(), services: [Service], holds: [Hold] = [], blocks: [Block] = [],
+                bookingWindow: BookingWindow? = nil) {
         self.restaurant = restaurant
         self.name = name ?? restaurant
         self.timezone = timezone
@@ -39,6 +42,7 @@ public struct Layout: Sendable, Equatable, Codable {
         self.services = services
         self.holds = holds
         self.blocks = blocks
+        self.bookingWindow = bookingWindow
     }
 
     /// Total seats when every table seats its maximum alone.

@@ -160,6 +160,15 @@ public enum LayoutValidator {
             if block.from >= block.to { errors.append(.init("\(path).to", "must be after from")) }
         }
 
+        if let window = layout.bookingWindow {
+            if !(0...BookingWindow.maxNoticeMinutes).contains(window.minNoticeMinutes) {
+                errors.append(.init("bookingWindow.minNoticeMinutes", "must be between 0 and \(BookingWindow.maxNoticeMinutes)"))
+            }
+            if !(0...BookingWindow.maxHorizonDays).contains(window.horizonDays) {
+                errors.append(.init("bookingWindow.horizonDays", "must be between 0 and \(BookingWindow.maxHorizonDays)"))
+            }
+        }
+
         if errors.isEmpty {
             let largest = max(layout.tables.map(\.max).max() ?? 0, layout.combinations.map(\.max).max() ?? 0)
             for (index, service) in layout.services.enumerated() where service.maxParty > largest {

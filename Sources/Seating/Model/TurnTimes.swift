@@ -2,7 +2,7 @@
 ///
 /// Invariants: `bands` is non-empty, `maxParty` strictly increases along the bands and only the
 /// last band may omit it (it catches every larger party); every duration is positive. The first
-/// override whose `days` contain the weekday and whose `[from, to)` contains the start wins.
+/// override whose `days` contain the weekday (or that has no `days`) and whose `[from, to)` contains the start wins.
 ///
 /// ```swift
 /// let turns = TurnTimes(bands: [.init(maxParty: 2, minutes: 75), .init(minutes: 120)])
@@ -26,6 +26,10 @@ public struct TurnTimes: Sendable, Equatable, Codable {
         public var from: Int
         public var to: Int
         public var bands: [Band]
+        /// Whether the override runs on `weekday`: an override without `days` runs every day,
+        /// as services and holds do.
+        public func applies(on weekday: Weekday) -> Bool { days.isEmpty || days.contains(weekday) }
+
         public init(days: Set<Weekday>, from: Int, to: Int, bands: [Band]) {
             self.days = days
             self.from = from
@@ -50,12 +54,17 @@ public struct TurnTimes: Sendable, Equatable, Codable {
 
     /// The turn time in minutes of a party starting at `start` on `weekday`.
     public func minutes(party: Int, weekday: Weekday, start: Int) -> Int {
-        let chosen = overrides.first { $0.days.contains(weekday) && $0.from <= start && start < $0.to }?.bands ?? bands
+        let chosen = overrides.first { $0.applies(on: weekday) && $0.from <= start && start < $0.to }?.bands ?? bands
         return Self.lookup(chosen, party: party)
     }
 
     /// The default bands' minutes for `party`, overrides ignored (figures of a layout without a day).
     public func defaultMinutes(party: Int) -> Int { Self.lookup(bands, party: party) }
+
+    /// The longest turn time any party gets, overrides included.
+    public var longestMinutes: Int {
+        (bands + overrides.flatMap(\.bands)).map(\.minutes).max() ?? 0
+    }
 
     static func lookup(_ bands: [Band], party: Int) -> Int {
         for band in bands where band.maxParty.map({ party <= $0 }) ?? true {

@@ -21,6 +21,12 @@ public struct BookingChange: Sendable, Equatable {
     public var touchesSeating: Bool {
         date != nil || time != nil || party != nil || duration != nil || tables != nil
     }
+
+    /// Whether the change gives `booking` another date or start time: only then does the
+    /// booking window judge it (a party already holding its time may change its size or tables).
+    public func movesStart(of booking: Booking) -> Bool {
+        (date.map { $0 != booking.date } ?? false) || (time.map { $0 != booking.start } ?? false)
+    }
 }
 
 extension Reservations {
@@ -30,9 +36,11 @@ extension Reservations {
     /// Placement rule: tables named in the change are checked and used; otherwise a locked
     /// booking keeps its tables or fails; otherwise the booking keeps its tables when they still
     /// fit and are free, and takes greedy best fit when not. A derived duration is recomputed
-    /// from the turn times; a duration the guest gave is kept.
+    /// from the turn times; a duration the guest gave is kept. A new date or time must lie in
+    /// the booking window at `now` for the booking's channel.
     public static func modify(
-        floor: Floor, targetDay: DayState, booking: Booking, change: BookingChange, reshuffle: Reshuffle.Planner? = nil
+        floor: Floor, targetDay: DayState, booking: Booking, change: BookingChange, now: LocalMoment? = nil,
+        reshuffle: Reshuffle.Planner? = nil
     ) -> Result<(booking: Booking, moves: [Reshuffle.Move]), SeatingError> {
         guard booking.status.isActive else {
             return .failure(.invalidState("booking \(booking.id) is \(booking.status.rawValue) and can no longer be modified"))
@@ -44,7 +52,8 @@ extension Reservations {
         let query = SeatingQuery(
             date: change.date ?? booking.date, time: change.time ?? booking.start, party: change.party ?? booking.party,
             duration: change.duration ?? (keepsDuration ? booking.duration : nil),
-            area: booking.area, tags: booking.tags, channel: booking.channel)
+            area: booking.area, tags: booking.tags, channel: booking.channel,
+            now: change.movesStart(of: booking) ? now : nil)
         let pinned = change.tables ?? (booking.locked ? booking.tables : nil)
         switch place(floor: floor, day: targetDay, query: query, pinned: pinned, preferred: booking.tables, reshuffle: reshuffle) {
         case .failure(let error): return .failure(error)

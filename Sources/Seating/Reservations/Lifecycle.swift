@@ -124,11 +124,17 @@ extension Reservations {
     /// pacing and holds, and may use walk-in-only tables, but never a minute any booking holds), else now after re-assigning unlocked bookings (`reshuffle`,
     /// the placement's `moves`), or else the earliest time a fitting unit frees up.
     public static func walkIn(
-        floor: Floor, day: DayState, time: Int, party: Int, duration: Int?, reshuffle: Reshuffle.Planner? = nil
+        floor: Floor, day: DayState, time: Int, party: Int, duration: Int?, now: LocalMoment? = nil,
+        reshuffle: Reshuffle.Planner? = nil
     ) -> Result<WalkInOutcome, SeatingError> {
         guard party <= floor.largestUnit else { return .failure(.partyTooLarge(party: party, largest: floor.largestUnit)) }
         guard floor.layout.services.contains(where: { $0.runs(on: day.weekday) && $0.seatsWalkIns(at: time) }) else {
             return .failure(.closed("no service takes walk-ins at \(ClockTime.format(time)) on \(day.date) (\(day.weekday.rawValue))"))
+        }
+        if let reason = BookingWindowRule.reason(floor: floor, date: day.date, time: time, channel: .walkIn, now: now) {
+            let query = SeatingQuery(date: day.date, time: time, party: party, channel: .walkIn, now: now)
+            return .failure(.outsideWindow(reason: reason, message: BookingWindowRule.explain(reason, floor: floor, query: query),
+                                           alternatives: []))
         }
         func placement(at start: Int) -> Placement? {
             let turn = duration ?? floor.layout.turnTimes.minutes(party: party, weekday: day.weekday, start: start)

@@ -62,6 +62,9 @@ public enum Reservations {
                 return .closed("\(ClockTime.format(query.time)) on \(query.date) (\(query.date.weekday.rawValue)) is not a start time of any service")
             }
             return .closed("a booking at \(ClockTime.format(query.time)) would end after the service ends")
+        case .past, .shortNotice, .beyondHorizon:
+            return .outsideWindow(reason: reason, message: BookingWindowRule.explain(reason, floor: floor, query: query),
+                                  alternatives: alternatives(floor: floor, day: day, query: query, reshuffle: reshuffle))
         case .partySizeNotAccepted:
             let limits = floor.gridSlot(on: query.date.weekday, at: query.time)?.services
                 .map { floor.layout.services[$0] }.map { "\($0.name): \($0.minParty)-\($0.maxParty)" } ?? []

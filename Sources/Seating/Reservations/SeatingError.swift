@@ -4,6 +4,9 @@
 public enum SeatingError: Error, Sendable, Equatable {
     /// Not a start time of a service (or would run past the service end online).
     case closed(String)
+    /// Outside the booking window (`reason`: `past`, `short_notice` or `beyond_horizon`);
+    /// `alternatives` as for `noCapacity` (later times of the day when the notice is short).
+    case outsideWindow(reason: SlotReason, message: String, alternatives: [Slot])
     /// No table or combination seats this party.
     case partyTooLarge(party: Int, largest: Int)
     /// The service does not take this party size online.
@@ -24,6 +27,7 @@ public enum SeatingError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .closed(let text): text
+        case .outsideWindow(_, let text, _): text
         case .partyTooLarge(let party, let largest):
             "no table or combination seats a party of \(party) (largest seats \(largest))"
         case .partySizeNotAccepted(let text): text

@@ -7,13 +7,14 @@ extension SeatingService {
     /// full time: `requested.reason` says why.
     func availability(_ fields: Fields) throws -> JSONValue {
         let restaurant = try fields.requiredString("restaurant", maxLength: 64)
-        let request = AvailabilityRequest(
+        var request = AvailabilityRequest(
             query: try QueryDecoding.query(fields),
             before: try fields.int("before", in: 0...1_440) ?? AvailabilityRequest.defaultWindow,
             after: try fields.int("after", in: 0...1_440) ?? AvailabilityRequest.defaultWindow,
             limit: try fields.int("limit", in: 1...100) ?? AvailabilityRequest.defaultLimit)
         let reshuffles = try fields.bool("reshuffle") ?? true
         let (floor, layoutVersion) = try floor(restaurant)
+        request.query.now = localNow(floor)
         let key = DayKey(restaurant: restaurant, date: request.query.date)
         let (day, version) = try dayState(key, floor: floor, layoutVersion: layoutVersion)
         let answer = AvailabilitySearch.search(

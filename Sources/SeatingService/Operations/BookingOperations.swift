@@ -24,8 +24,10 @@ extension SeatingService {
             }
             let dayKey = DayKey(restaurant: restaurant, date: query.date)
             var (day, version) = try dayState(dayKey, floor: floor, layoutVersion: layoutVersion)
+            var windowed = query
+            windowed.now = localNow(floor)
             let placement: Placement
-            switch Reservations.place(floor: floor, day: day, query: query, pinned: pinned,
+            switch Reservations.place(floor: floor, day: day, query: windowed, pinned: pinned,
                                       reshuffle: planner(dayKey, day: day, version: version, floor: floor)) {
             case .success(let found): placement = found
             case .failure(let error): throw ProtocolError(error)
@@ -116,7 +118,8 @@ extension SeatingService {
                 let decide = Reshuffle.decider(floor: floor, day: target, limits: limits)
                 return { decide($0).plan }
             }
-            switch Reservations.modify(floor: floor, targetDay: target, booking: booking, change: change, reshuffle: planner) {
+            switch Reservations.modify(floor: floor, targetDay: target, booking: booking, change: change,
+                                       now: localNow(floor), reshuffle: planner) {
             case .success(let result): (updated, moves) = result
             case .failure(let error): throw ProtocolError(error)
             }

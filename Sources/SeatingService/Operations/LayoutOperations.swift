@@ -24,6 +24,10 @@ extension SeatingService {
         }
         var warnings = LayoutValidator.validate(layout).warnings
         if TimeZone(identifier: layout.timezone) == nil {
+            if layout.bookingWindow != nil {
+                throw ProtocolError(.invalidLayout, "unknown time zone \"\(layout.timezone)\": a booking window needs the restaurant's own clock",
+                                    field: "layout.timezone")
+            }
             warnings.append(LayoutProblem("timezone", "unknown time zone \"\(layout.timezone)\"; UTC is used for \"today\""))
         }
         let dryRun = try fields.bool("dryRun") ?? false

@@ -48,7 +48,7 @@ extension SeatingService {
             let key = DayKey(restaurant: restaurant, date: date)
             var (day, version) = try dayState(key, floor: floor, layoutVersion: layoutVersion)
             let outcome: WalkInOutcome
-            switch Reservations.walkIn(floor: floor, day: day, time: time, party: party, duration: duration,
+            switch Reservations.walkIn(floor: floor, day: day, time: time, party: party, duration: duration, now: localNow(floor),
                                        reshuffle: seatNow ? planner(key, day: day, version: version, floor: floor) : nil) {
             case .success(let result): outcome = result
             case .failure(let error): throw ProtocolError(error)

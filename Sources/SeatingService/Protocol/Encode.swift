@@ -8,6 +8,12 @@ import Seating
 public enum Encode {
     public static func time(_ minutes: Int) -> JSONValue { .string(ClockTime.format(minutes)) }
 
+    /// A layout's `to`, left out when it is the end of the service day (`48:00`): that is the
+    /// document's default, and a time `layout.put` refuses, so `layout.get` stays re-sendable.
+    static func until(_ minutes: Int) -> [JSONMember] {
+        minutes >= ClockTime.limit ? [] : [JSONMember("to", time(minutes))]
+    }
+
     /// A booking's guest JSON (stored as canonical text, checked when it was read) as a value.
     static func guest(_ booking: Booking) -> JSONValue {
         booking.guest.flatMap { try? JSONParser.parse(Array($0.utf8)) } ?? .null
@@ -84,7 +90,8 @@ public enum Encode {
         }
         let overrides: [JSONValue] = layout.turnTimes.overrides.map { override in
             .object(days(override.days) + [
-                JSONMember("from", time(override.from)), JSONMember("to", time(override.to)),
+                JSONMember("from", time(override.from)),
+            ] + until(override.to) + [
                 JSONMember("turnTimes", bands(override.bands)),
             ])
         }
@@ -114,13 +121,13 @@ public enum Encode {
                 if let low { members.append(JSONMember("minCapacity", .int(low))) }
                 if let high { members.append(JSONMember("maxCapacity", .int(high))) }
             }
-            return .object(members + days(hold.days) + [JSONMember("from", time(hold.from)), JSONMember("to", time(hold.to))])
+            return .object(members + days(hold.days) + [JSONMember("from", time(hold.from))] + until(hold.to))
         }
         let blocks: [JSONValue] = layout.blocks.map { block in
             .object([
                 JSONMember("tables", strings(block.tables)), JSONMember("date", .string(block.date.description)),
-                JSONMember("from", time(block.from)), JSONMember("to", time(block.to)),
-            ] + (block.reason.map { [JSONMember("reason", .string($0))] } ?? []))
+                JSONMember("from", time(block.from)),
+            ] + until(block.to) + (block.reason.map { [JSONMember("reason", .string($0))] } ?? []))
         }
         return .object([
             JSONMember("restaurant", .string(layout.restaurant)), JSONMember("name", .string(layout.name)),
@@ -129,6 +136,10 @@ public enum Encode {
             JSONMember("combinations", .array(combinations)), JSONMember("turnTimes", bands(layout.turnTimes.bands)),
             JSONMember("turnTimeOverrides", .array(overrides)), JSONMember("services", .array(services)),
             JSONMember("holds", .array(holds)), JSONMember("blocks", .array(blocks)),
-        ])
+        ] + (layout.bookingWindow.map { window in
+            [JSONMember("bookingWindow", .object([
+                JSONMember("minNoticeMinutes", .int(window.minNoticeMinutes)), JSONMember("horizonDays", .int(window.horizonDays)),
+            ]))]
+        } ?? []))
     }
 }

@@ -14,6 +14,11 @@ public enum LayoutDecoding {
         let services = try (fields.objects("services", required: true, maxCount: 50) ?? []).map(service)
         let holds = try (fields.objects("holds", maxCount: 200) ?? []).map(hold)
         let blocks = try (fields.objects("blocks", maxCount: 5_000) ?? []).map(block)
+        let window = try fields.object("bookingWindow").map { (window) throws(ProtocolError) in
+            BookingWindow(
+                minNoticeMinutes: try window.int("minNoticeMinutes", in: 0...BookingWindow.maxNoticeMinutes) ?? 0,
+                horizonDays: try window.int("horizonDays", in: 0...BookingWindow.maxHorizonDays) ?? 90)
+        }
         return Layout(
             restaurant: restaurant,
             name: try fields.string("name") ?? restaurant,
@@ -22,7 +27,7 @@ public enum LayoutDecoding {
             bufferMinutes: try fields.int("bufferMinutes", in: 0...240) ?? 0,
             tables: tables, combinations: combinations,
             turnTimes: TurnTimes(bands: bands ?? TurnTimes.defaultBands, overrides: overrides),
-            services: services, holds: holds, blocks: blocks)
+            services: services, holds: holds, blocks: blocks, bookingWindow: window)
     }
 
     static let covers = 0...LayoutValidator.maxCovers

@@ -78,6 +78,11 @@ public struct ProtocolError: Error, Sendable, Equatable {
     public init(_ error: SeatingError, tablesField: String = "tables") {
         switch error {
         case .closed(let message): self.init(.closed, message, field: "time")
+        case .outsideWindow(let reason, let message, let alternatives):
+            self.init(.closed, message, field: reason == .beyondHorizon ? "date" : "time", details: [
+                JSONMember("reason", .string(reason.rawValue)),
+                JSONMember("alternatives", .array(alternatives.map { Encode.slot($0) })),
+            ])
         case .partyTooLarge: self.init(.partyTooLarge, error.message, field: "party")
         case .partySizeNotAccepted(let message): self.init(.partySizeNotAccepted, message, field: "party")
         case .noCapacity(let reason, let alternatives):
