@@ -135,6 +135,12 @@ import Testing
         let tables = booking["tables"]!.arrayValue!.compactMap(\.stringValue)
         let reservable = tables.allSatisfy { id in layout.tables.first { $0.id == id }?.reservable == true }
         #expect(reservable, "seed \(seed): online booking on a walk-in-only table")
+        if let window = layout.bookingWindow {
+            // Now is 2026-11-19 09:00 in the layout's UTC; the booking was made at now.
+            let now = LocalMoment(date: ServiceDate("2026-11-19")!, minute: 9 * 60)
+            #expect(now.minutes(until: date, at: start) >= window.minNoticeMinutes, "seed \(seed): inside the notice: \(JSONWriter.string(booking))")
+            #expect(date.dayNumber - now.date.dayNumber <= window.horizonDays, "seed \(seed): beyond the horizon: \(JSONWriter.string(booking))")
+        }
     }
 
     /// No two active bookings share a table-minute (buffer included); each sits on one table or

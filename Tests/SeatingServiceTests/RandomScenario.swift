@@ -68,7 +68,10 @@ struct RandomScenario {
         }
         let blocks = chance(0.3)
             ? #"[{"tables":["\#(tableIDs[0])"],"date":"2026-11-21","from":"19:00","to":"21:00"}]"# : "[]"
-        return #"{"restaurant":"\#(restaurant)","slotMinutes":15,"bufferMinutes":\#(pick([0, 5, 10, 15])),"tables":[\#(tables.joined(separator: ","))],"combinations":[\#(combos.joined(separator: ","))],"turnTimes":\#(bands),"turnTimeOverrides":\#(overrides),"services":[\#(services.joined(separator: ","))],"holds":[\#(holds.joined(separator: ","))],"blocks":\#(blocks)}"#
+        // Now is 2026-11-19 09:00 and the dates are the next three days: every rule of the window binds somewhere.
+        let window = chance(0.3)
+            ? #","bookingWindow":{"minNoticeMinutes":\#(pick([0, 600, 2_000, 3_000])),"horizonDays":\#(pick([1, 2, 30]))}"# : ""
+        return #"{"restaurant":"\#(restaurant)","slotMinutes":15,"bufferMinutes":\#(pick([0, 5, 10, 15])),"tables":[\#(tables.joined(separator: ","))],"combinations":[\#(combos.joined(separator: ","))],"turnTimes":\#(bands),"turnTimeOverrides":\#(overrides),"services":[\#(services.joined(separator: ","))],"holds":[\#(holds.joined(separator: ","))],"blocks":\#(blocks)\#(window)}"#
     }
 
     /// A random request line; `bookings` are ids handed out so far.
