@@ -11,10 +11,10 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate layout files and audit a database; print every problem on stderr.",
         discussion: """
-            Layout files are checked with the decoding and rules of layout.put; each valid one prints its
-            capacity figures on stdout. --db audits a whole SQLite database, read-only: every booking
-            readable, on a table or combination that seats its party, no two active bookings on one
-            table-minute, day versions consistent, idempotency keys pointing at their bookings.
+            Layout files are checked with the decoding and rules of layout.put; each valid one prints its \
+            capacity figures on stdout. --db audits a whole SQLite database, read-only: every booking \
+            readable, on a table or combination that seats its party, no two active bookings on one \
+            table-minute, day versions consistent, idempotency keys pointing at their bookings. \
             Exit status: 0 when nothing is wrong, 1 when anything is, 64 on misuse.
 
             Examples:

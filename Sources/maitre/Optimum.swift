@@ -11,8 +11,8 @@ struct Optimum: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Seat a day's demand with hindsight: the offline optimum, greedy for comparison, and the proven bound.",
         discussion: """
-            The demand file is NDJSON, one request per line: {"id":"q1","time":"19:00","party":4,"duration":105}
-            (id and duration optional; duration defaults to the layout's turn time). Pacing, holds and service
+            The demand file is NDJSON, one request per line: {"id":"q1","time":"19:00","party":4,"duration":105} \
+            (id and duration optional; duration defaults to the layout's turn time). Pacing, holds and service \
             party limits are policies, not physics: the optimum ignores them.
 
             Examples:

@@ -71,7 +71,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a restaurant-day's report (floor plan, timeline, capacity, bookings) as one HTML file.",
         discussion: """
-            The file is self-contained (inline SVG and CSS, no script) and prints one landscape page
+            The file is self-contained (inline SVG and CSS, no script) and prints one landscape page \
             per section. --timeline also writes the day timeline alone as SVG.
 
             Examples:
@@ -123,9 +123,9 @@ struct WhatIf: ParsableCommand {
         commandName: "whatif",
         abstract: "Show what a new layout would do to the bookings already taken: who keeps their tables, who moves, who cannot be seated.",
         discussion: """
-            Every active booking from --from on (default: today in the restaurant's time zone) is re-seated on the new layout as
-            `layout.put` with "reassign": true would: kept where its tables still work, else the best free
-            table, else a re-assignment of the day's unlocked bookings. Nothing is written. Exit status 1
+            Every active booking from --from on (default: today in the restaurant's time zone) is re-seated on the new layout as \
+            `layout.put` with "reassign": true would: kept where its tables still work, else the best free \
+            table, else a re-assignment of the day's unlocked bookings. Nothing is written. Exit status 1 \
             when some booking cannot be seated.
 
             Examples:

@@ -12,7 +12,7 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Answer JSON requests, one per line, on stdin; one response per line on stdout.",
         discussion: """
-            Responses go to stdout, in request order; logs go to stderr. The exit status is 0 when stdin
+            Responses go to stdout, in request order; logs go to stderr. The exit status is 0 when stdin \
             reached its end and every answer was written, 1 when reading or writing failed.
 
             Examples:

@@ -13,8 +13,8 @@ struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare seating policies on a demand scenario: covers, revenue, turn-aways, waits, with 95 % confidence intervals.",
         discussion: """
-            Policies: first-fit, best-fit, engine (what maitre serve does), engine+repack, offline (the
-            clairvoyant ceiling of the reservation requests). Every policy sees the same random demand in
+            Policies: first-fit, best-fit, engine (what maitre serve does), engine+repack, offline (the \
+            clairvoyant ceiling of the reservation requests). Every policy sees the same random demand in \
             each replication; the same scenario and seed give byte-identical output.
 
             Examples:

@@ -29,9 +29,22 @@ import Testing
                     "\(command) --help: an example re-wrapped mid-command: \(line)")
             continues = text.hasSuffix("\\")
         }
+        // Prose re-wraps as paragraphs: no line of the description ends early mid-paragraph.
+        let prose = Self.descriptionLines(help)
+        for (line, next) in zip(prose, prose.dropFirst()) where !line.isEmpty && !next.isEmpty {
+            #expect(line.count >= 40, "\(command) --help: a paragraph breaks early at: \(line)")
+        }
         for option in help.components(separatedBy: "\n  -") {
             #expect(option.components(separatedBy: "default:").count <= 2, "\(command) --help prints a default twice: \(option)")
         }
+    }
+
+    /// The lines between the overview and the `Examples:` block (the command's description).
+    static func descriptionLines(_ help: String) -> [String] {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let blank = lines.firstIndex(of: ""), let end = lines.firstIndex(where: { $0.hasPrefix("Examples:") }),
+              blank < end else { return [] }
+        return Array(lines[(blank + 1)..<end])
     }
 
     /// The lines of the help's `Examples:` block.
