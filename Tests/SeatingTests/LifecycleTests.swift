@@ -16,6 +16,21 @@ import Testing
         #expect(seated.locked)
     }
 
+    @Test func aPartySeatedOffTheGridCanStillChangeItsSize() throws {
+        let booking = TestFloors.booking("b", ["C"], start: 19.h, duration: 90, party: 2)
+        let seated = try Reservations.seat(floor: floor, day: day([]), booking: booking, arrival: 19.h + 10, tables: nil).get()
+        let three = try Reservations.modify(floor: floor, targetDay: day([]), booking: seated, change: BookingChange(party: 3)).get()
+        #expect(three.booking.party == 3 && three.booking.start == 19.h + 10 && three.booking.tables == ["C"])
+        let tooMany = Reservations.modify(floor: floor, targetDay: day([]), booking: seated, change: BookingChange(party: 6))
+        guard case .failure(.invalidTables) = tooMany else {
+            Issue.record("expected the seated tables to be judged, got \(tooMany)")
+            return
+        }
+        let moved = try Reservations.modify(floor: floor, targetDay: day([]), booking: seated,
+                                            change: BookingChange(party: 6, tables: ["D"])).get()
+        #expect(moved.booking.tables == ["D"] && moved.booking.start == 19.h + 10)
+    }
+
     @Test func lateArrivalThatWouldRunIntoTheNextPartyIsRefusedWithOtherTables() {
         let booking = TestFloors.booking("b", ["C"], start: 19.h, duration: 90, party: 4)
         let next = TestFloors.booking("n", ["C"], start: 20.h + 45, duration: 90, party: 4)

@@ -37,7 +37,8 @@ extension Reservations {
     /// booking keeps its tables or fails; otherwise the booking keeps its tables when they still
     /// fit and are free, and takes greedy best fit when not. A derived duration is recomputed
     /// from the turn times; a duration the guest gave is kept. A new date or time must lie in
-    /// the booking window at `now` for the booking's channel.
+    /// the booking window at `now` for the booking's channel. A seated party that keeps its start
+    /// is judged on its tables only (it may have sat off the grid).
     public static func modify(
         floor: Floor, targetDay: DayState, booking: Booking, change: BookingChange, now: LocalMoment? = nil,
         reshuffle: Reshuffle.Planner? = nil
@@ -55,7 +56,9 @@ extension Reservations {
             area: booking.area, tags: booking.tags, channel: booking.channel,
             now: change.movesStart(of: booking) ? now : nil)
         let pinned = change.tables ?? (booking.locked ? booking.tables : nil)
-        switch place(floor: floor, day: targetDay, query: query, pinned: pinned, preferred: booking.tables, reshuffle: reshuffle) {
+        let seated = booking.status == .seated && !change.movesStart(of: booking)
+        switch place(floor: floor, day: targetDay, query: query, pinned: pinned, preferred: booking.tables, seated: seated,
+                     reshuffle: reshuffle) {
         case .failure(let error): return .failure(error)
         case .success(let placement):
             updated.date = query.date

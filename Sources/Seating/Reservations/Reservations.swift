@@ -16,14 +16,16 @@ public enum Reservations {
     /// chose; they are checked, never replaced. `preferred` are tables to keep when still valid
     /// (a modified booking stays where it is when it can).
     /// When greedy finds no table (whatever its reason) and `reshuffle` is given, unlocked bookings
-    /// may be re-assigned (`Placement.moves`) to make room.
+    /// may be re-assigned (`Placement.moves`) to make room. `seated`: the party is already at its
+    /// pinned tables, so only those tables are judged (the grid, the booking window and pacing
+    /// concern arrivals, not a party in the room changing its size).
     public static func place(
         floor: Floor, day: DayState, query: SeatingQuery, pinned: [String]?, preferred: [String]? = nil,
-        reshuffle: Reshuffle.Planner? = nil
+        seated: Bool = false, reshuffle: Reshuffle.Planner? = nil
     ) -> Result<Placement, SeatingError> {
         let duration = SlotEvaluator.duration(floor: floor, query: query)
         if let pinned {
-            return placePinned(floor: floor, day: day, query: query, duration: duration, tables: pinned)
+            return placePinned(floor: floor, day: day, query: query, duration: duration, tables: pinned, admission: !seated)
         }
         if let reason = SlotEvaluator.admissionRules(floor: floor, day: day, query: query, duration: duration) {
             return .failure(error(for: reason, floor: floor, day: day, query: query, reshuffle: reshuffle))
@@ -80,7 +82,7 @@ public enum Reservations {
     }
 
     private static func placePinned(
-        floor: Floor, day: DayState, query: SeatingQuery, duration: Int, tables: [String]
+        floor: Floor, day: DayState, query: SeatingQuery, duration: Int, tables: [String], admission: Bool
     ) -> Result<Placement, SeatingError> {
         let unit: Int
         switch namedUnit(floor: floor, tables: tables, party: query.party) {
@@ -91,7 +93,7 @@ public enum Reservations {
         guard UnitRules.channelAllows(floor: floor, unit: unit, channel: query.channel, named: true) else {
             return .failure(.invalidTables(index: nil, message: "\(seating.id) is for walk-ins only"))
         }
-        if let reason = SlotEvaluator.admissionRules(floor: floor, day: day, query: query, duration: duration),
+        if admission, let reason = SlotEvaluator.admissionRules(floor: floor, day: day, query: query, duration: duration),
            reason != .partyTooLarge {
             return .failure(error(for: reason, floor: floor, day: day, query: query))
         }
