@@ -7,7 +7,7 @@ import Synchronization
 /// count, and the rest is solved as an integer program of its own (GLPK's presolver drops the fixed
 /// columns) that must seat at least one cover more. Two neighbourhoods (`Fixing`) are searched at
 /// once, one thread each: on dense floors where the dives and roundings stop a cover or two short,
-/// one or the other finds the optimum within seconds where branch-and-bound did not in ten (README).
+/// one or the other finds the optimum within seconds where branch-and-bound did not in ten (docs/offline-optimum.md).
 ///
 /// Invariants: a plan returned packs (`OfflinePacking(program:counts:)`, the same check as every
 /// other plan) and seats more covers than `plan`; nil otherwise. A sub-problem is the program's

@@ -4,7 +4,7 @@
 /// (on a dense floor, 280 of them carrying half the covers); a dive decides a share of them (a
 /// sixth, say) at a time and lets the relaxation re-balance the rest around them, which on dense
 /// floors finds plans within a cover or two of the bound where roundings of the root stay ten
-/// short (README).
+/// short (docs/offline-optimum.md).
 ///
 /// Invariants: each batch is the largest fractions that fit on top of the relaxation's whole parts
 /// (checked by `OfflinePacking`), so the raised bounds are always met together by some plan and the

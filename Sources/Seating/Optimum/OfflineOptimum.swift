@@ -146,7 +146,7 @@ public enum OfflineOptimum {
         guard solverMilliseconds > 0 else { return nil }
         // Gomory cuts and most-fractional branching: measured to prove dense floors' optima
         // several times sooner than GLPK's defaults; the waste tie-break guides the root vertex
-        // (README).
+        // (docs/offline-optimum.md).
         let options = SolveOptions(timeLimitMilliseconds: solverMilliseconds, cuts: .gomory, branching: .mostFractional,
                                    guideObjective: program.wasteTieBreak, advancedBasis: true, strictTimeLimit: true,
                                    deferredColumns: program.deferredColumns, nodeLimit: nodeLimit)
@@ -154,7 +154,7 @@ public enum OfflineOptimum {
         /// the same on any machine (the simulator's ceiling): the dives all run, then
         /// branch-and-bound with GLPK's own search only. The shaken roundings and the node roundings
         /// are left out there: on the fixtures' evenings they found nothing the dives and the search
-        /// did not, and in a debug build they took most of the time (README).
+        /// did not, and in a debug build they took most of the time (docs/offline-optimum.md).
         let workCapped = nodeLimit != nil
         /// The longest a rounding and its local search took so far: none starts unless it would end
         /// in time (a debug build is many times slower than the release one).
@@ -212,7 +212,7 @@ public enum OfflineOptimum {
             // Two neighbourhoods of the best plan at once (`OfflineNeighbourhood`) with two thirds of
             // what is left, when that is worth a search (several re-optimisations long): where the
             // dives stop a cover or two short, one or the other finds the rest far sooner than
-            // branch-and-bound (half was too short for seed 18 in one run of three, README). Not
+            // branch-and-bound (half was too short for seed 18 in one run of three, docs/offline-optimum.md). Not
             // when capped by work: its search is bounded by the clock.
             let neighbourhood = deadline.remainingMilliseconds * 2 / 3
             if !workCapped, plan.covers < bound, neighbourhood >= 4 * probe.longestStepMilliseconds + longestPacking {

@@ -154,7 +154,7 @@ struct OfflineProgram {
     /// The columns the relaxation first leaves out and prices in (`SolveOptions.deferredColumns`):
     /// each type's choices beyond its `startingChoices` least wasteful. The relaxation's optimum is
     /// the whole program's either way; on dense floors (9,000 columns, 2,000 rows) it is reached in
-    /// about three quarters of the time, and from a vertex that rounds as well (README).
+    /// about three quarters of the time, and from a vertex that rounds as well (docs/offline-optimum.md).
     var deferredColumns: [Int] {
         zip(choices, choicesByWaste).flatMap { row, order in order.dropFirst(Self.startingChoices).map { row[$0].variable.index } }
     }

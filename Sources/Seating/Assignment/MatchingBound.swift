@@ -1,0 +1,135 @@
+/// The matching bound: the cheap proof of the availability pipeline that no re-assignment seats a
+/// party, asked before any search (see `instantsAllow`).
+extension WholeDayProblem {
+    /// A necessary condition, cheap: at every instant of the new party's interval where an item
+    /// starts, the items covering it can be given, each, as many distinct tables as its smallest
+    /// eligible unit has, among the tables of its eligible units, no table twice (a bipartite
+    /// matching, by augmenting paths). Any real assignment gives such a matching, so when none
+    /// exists no re-assignment does. It implies the counting of Hall's condition on every set of
+    /// items, such as "the parties of four and more need more tables than they can reach". (Fixed
+    /// bookings never share a table with an item's eligible unit, so they are out.)
+    ///
+    /// Inside a count hold's window the rule is stronger, and so is the bound: at an instant, either
+    /// no online party that moved (the new one included) sits on the hold's tables — every online
+    /// item there is at home or on units without them — or one does, and then the hold's `count`
+    /// tables stay free of reservations — the matching also gives `count` tables, among the
+    /// hold's tables free of fixed reservations and blocks, to nobody. When neither matching
+    /// exists at an instant, no re-assignment does. This is what refuses a full prime time quickly
+    /// when the floor is full but for the tables held for walk-ins.
+    ///
+    /// `reach`: per item, what the bound needs of it, filled in here for the items overlapping
+    /// `interval` that have none yet (kept between questions by `WholeDayMemo`).
+    static func instantsAllow(floor: Floor, fixed: DayState, items: [AssignmentModel.Item], reach: inout [BoundReach?],
+                              around interval: (Int, Int)) -> Bool {
+        // The items are in start order (the new party, last, starts at `interval.0`).
+        var instants = [interval.0]
+        for item in items where item.start > interval.0 && item.start < interval.1 && item.start != instants.last {
+            instants.append(item.start)
+        }
+        let holds = floor.countHolds(on: fixed.weekday)
+        let relevant = items.indices.filter { items[$0].start < interval.1 && interval.0 < items[$0].end }
+        for item in relevant where reach[item] == nil { reach[item] = BoundReach(item: items[item], floor: floor, holds: holds) }
+        let copies = floor.tables.count + 1
+        var matching = InstantMatching(tables: floor.tables.count)
+        /// Whether the items covering the instant get their tables (`hold`: as the hold leaves them
+        /// untriggered), with `extra` tables of `spare` to nobody.
+        func matches(_ present: [Int], hold: Int? = nil, spare: [Int] = [], extra: Int = 0) -> Bool {
+            let tables = present.map { item in hold.map { reach[item]!.untriggered[$0] } ?? (reach[item]!.tables, reach[item]!.demand) }
+            matching.start(reach: tables.map(\.0) + [spare])
+            for (vertex, entry) in tables.enumerated() {
+                for _ in 0..<min(entry.1, copies) where !matching.augment(vertex) { return false }
+            }
+            for _ in 0..<extra where !matching.augment(present.count) { return false }
+            return true
+        }
+        for instant in instants {
+            let present = relevant.filter { items[$0].start <= instant && instant < items[$0].end }
+            let binding = holds.indices.filter { holds[$0].from <= instant && instant < holds[$0].to }
+            if binding.isEmpty {
+                guard matches(present) else { return false }
+                continue
+            }
+            for index in binding {
+                let hold = holds[index]
+                if matches(present, hold: index) { continue }
+                // A walk-in on the hold's tables takes none of its count: no bound then.
+                let walkIn = present.contains { item in
+                    items[item].channel == .walkIn && reach[item]!.tables.contains { hold.isMatching[$0] }
+                }
+                if walkIn { continue }
+                let spare = hold.tables.filter { fixed.isFreeOfReservations(table: $0, from: instant, to: instant + 1) }
+                guard matches(present, spare: spare, extra: hold.count) else { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// What the matching bound (`WholeDayProblem.instantsAllow`) needs of one item: the tables of its
+/// eligible units (sorted, each once) and how many its smallest unit has; per count hold of the
+/// day, the same over the units it may take without the hold judging it (for an online party its
+/// own unit and units without the hold's tables; for others every unit). No unit: no tables and
+/// a demand of one, which no matching meets.
+struct BoundReach {
+    let tables: [Int]
+    let demand: Int
+    let untriggered: [(tables: [Int], demand: Int)]
+
+    init(item: AssignmentModel.Item, floor: Floor, holds: [Floor.CountHold]) {
+        (tables, demand) = Self.tables(of: item.eligible, floor: floor)
+        let all = (tables, demand)
+        untriggered = holds.map { hold in
+            guard item.channel == .online else { return all }
+            return Self.tables(of: item.eligible.filter { unit in
+                unit == item.current || HoldRules.tablesTaken(hold, floor: floor, unit: unit, channel: .online) == 0
+            }, floor: floor)
+        }
+    }
+
+    private static func tables(of units: [Int], floor: Floor) -> (tables: [Int], demand: Int) {
+        guard !units.isEmpty else { return ([], 1) }
+        var tables: [Int] = [], least = Int.max
+        for unit in units {
+            let members = floor.units[unit].members
+            least = min(least, members.count)
+            for table in members where !tables.contains(table) { tables.append(table) }
+        }
+        return (tables.sorted(), least)
+    }
+}
+
+/// Tables given to items at one instant, each table to one item (`WholeDayProblem.instantsAllow`).
+private struct InstantMatching {
+    private var reach: [[Int]] = []
+    private var owner: [Int]
+    private var seen: [Int]
+    private var round = 0
+
+    init(tables: Int) {
+        owner = Array(repeating: -1, count: tables)
+        seen = Array(repeating: -1, count: tables)
+    }
+
+    /// Nothing matched; `reach[v]`: the tables vertex `v` may take.
+    mutating func start(reach: [[Int]]) {
+        self.reach = reach
+        for table in owner.indices { owner[table] = -1 }
+    }
+
+    /// One more table for vertex `item`, moving others to other tables of theirs when needed.
+    mutating func augment(_ item: Int) -> Bool {
+        round += 1
+        return search(item)
+    }
+
+    private mutating func search(_ item: Int) -> Bool {
+        for table in reach[item] where seen[table] != round && owner[table] != item {
+            seen[table] = round
+            if owner[table] == -1 || search(owner[table]) {
+                owner[table] = item
+                return true
+            }
+        }
+        return false
+    }
+}
