@@ -36,12 +36,12 @@ run: build
 	@echo "--- maitre report: the evening as a person sees it (open the HTML file in a browser)"
 	@.build/debug/maitre report --db $(DEMO_DB) --restaurant bistro --date 2026-11-20 -o .build/bistro-friday.html --timeline .build/bistro-friday-timeline.svg
 
-# The README's pictures, made by the tool from the bistro's Friday night (after `make run`).
+# The pictures of docs/owners.md, made by the tool from the bistro's Friday night (after `make run`).
 pictures: run
 	.build/debug/maitre preview --layout Fixtures/layouts/bistro.json --db $(DEMO_DB) --date 2026-11-20 --time 20:00 -o docs/bistro-friday-floor-2000.svg
 	.build/debug/maitre report --db $(DEMO_DB) --restaurant bistro --date 2026-11-20 -o .build/bistro-friday.html --timeline docs/bistro-friday-timeline.svg
 
-# Every fixture scenario under every policy (release build), 20 replications each: the README's comparison.
+# Every fixture scenario under every policy (release build), 20 replications each: the comparison in docs/analysts.md.
 scenarios: deps
 	swift build -c release --product maitre
 	@for scenario in Fixtures/scenarios/*.json; do \

@@ -3,8 +3,9 @@ import Seating
 
 /// Where the service reads the time: the only wall clock in Maître, kept at the edge.
 ///
-/// Invariant: `now()` is only used for `createdAt`/`updatedAt` and for "today" (which bookings
-/// count as future); seating decisions never read it.
+/// Invariant: `now()` is only used for `createdAt`/`updatedAt`, for "today" (which bookings
+/// count as future) and for "now" of the booking window, passed to the core as a `LocalMoment`;
+/// the core never reads a clock.
 public protocol ServiceClock: Sendable {
     /// Seconds since 1970-01-01T00:00:00Z.
     func now() -> Date

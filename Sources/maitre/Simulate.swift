@@ -24,7 +24,7 @@ struct Simulate: ParsableCommand {
                 --policies best-fit,engine,offline --replications 30 --out results/
             """)
 
-    @Option(help: "The scenario file (JSON; see the README).")
+    @Option(help: "The scenario file (JSON; see docs/analysts.md).")
     var scenario: String
 
     @Option(help: "Comma-separated policies.")

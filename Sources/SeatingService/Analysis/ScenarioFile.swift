@@ -1,7 +1,7 @@
 import MaitreJSON
 import Seating
 
-/// Reads a `maitre simulate` scenario file (JSON; the format is in the README) into a `Scenario`
+/// Reads a `maitre simulate` scenario file (JSON; the format is in docs/analysts.md) into a `Scenario`
 /// and its compiled floor. Validated like layouts: every error is a `ProtocolError` naming the
 /// path at fault (`reservations.partyMix[2].weight`).
 ///
