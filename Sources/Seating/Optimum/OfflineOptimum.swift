@@ -115,7 +115,7 @@ public enum OfflineOptimum {
                         plan.covers += request.party
                         plan.waste += floor.units[unit].max - request.party
                     }
-                    if plan.covers > chosen.covers || (plan.covers == chosen.covers && plan.waste < chosen.waste) { chosen = plan }
+                    if plan.score > chosen.score { chosen = plan }
                 }
                 bound = min(bound, solved.coversBound)
             }
@@ -248,6 +248,8 @@ public enum OfflineOptimum {
         var seated: [String: [String]] = [:]
         var covers = 0
         var waste = 0
+
+        var score: PlanScore { PlanScore(covers: covers, waste: waste) }
     }
 
     /// Greedy best fit over the requests in time order (the online policy with perfect hindsight

@@ -115,10 +115,11 @@ struct OfflinePacking {
         return fractions
     }
 
-    /// Whether this plan beats `other`: more covers, or as many with fewer wasted seats.
-    func isBetter(than other: OfflinePacking) -> Bool {
-        (covers, -waste) > (other.covers, -other.waste)
-    }
+    /// The plan's covers and waste, as the optimum ranks plans (`PlanScore`).
+    var score: PlanScore { PlanScore(covers: covers, waste: waste) }
+
+    /// Whether this plan beats `other` (`PlanScore`: more covers, then fewer wasted seats).
+    func isBetter(than other: OfflinePacking) -> Bool { score > other.score }
 
     /// The whole parts of a relaxed solution (per type and choice), each seated while it fits (a
     /// feasible relaxation's whole parts always do: the program's rows only bound sums of
@@ -192,7 +193,7 @@ struct OfflinePacking {
             add(type, choice)
             return true
         }
-        let before = (covers, waste)
+        let before = score
         var ejected: [(type: Int, choice: Int)] = []
         let nodes = program.types[type].nodes
         for resource in program.choices[type][choice].resources {
@@ -220,7 +221,7 @@ struct OfflinePacking {
                 reseated.append((out.type, other))
             }
         }
-        if covers > before.0 || (covers == before.0 && waste < before.1) { return true }
+        if score > before { return true }
         return undo(ejected: ejected, placed: (type, choice), reseated: reseated)
     }
 
