@@ -1,0 +1,36 @@
+/// What one policy did with one replication's demand.
+public struct ReplicationMetrics: Sendable, Equatable {
+    /// Reservation requests plus walk-ins that arrived.
+    public var requests = 0
+    /// Parties that sat down (reservations and walk-ins).
+    public var seated = 0
+    /// Reservation requests given no time within their flexibility, and walk-ins that left.
+    public var turnedAway = 0
+    public var turnedAwayByParty: [Int: Int] = [:]
+    public var turnedAwayByHour: [Int: Int] = [:]
+    public var covers = 0
+    public var reservationCovers = 0
+    public var revenue = 0.0
+    public var revenueByHour: [Int: Double] = [:]
+    /// Parties that came to the door: walk-ins, and reservations neither cancelled nor no-show
+    /// (booked or turned away).
+    public var arriving = 0
+    /// Guest-minutes at table per hour.
+    public var seatMinutesByHour: [Int: Int] = [:]
+    public var walkInsSeated = 0
+    public var walkInsLost = 0
+    /// Minutes each seated walk-in waited (0 when seated on arrival).
+    public var walkInWaits: [Int] = []
+    /// Bookings moved to other tables by re-assignments and repacks.
+    public var moves = 0
+    /// Milliseconds each seating decision took (a reservation request's search of its window with
+    /// any re-assignment or repack, a walk-in's seating; `offline`: the ceiling's one solve), when
+    /// the run was given a `DecisionClock`; nil otherwise.
+    public var decisionMilliseconds: [Double]?
+
+    mutating func turnAway(party: Int, at time: Int) {
+        turnedAway += 1
+        turnedAwayByParty[party, default: 0] += 1
+        turnedAwayByHour[time / 60, default: 0] += 1
+    }
+}
