@@ -19,14 +19,7 @@ struct Export: ParsableCommand {
                 --date 2026-11-20 --party 4 --time 19:30 --mps -o four.mps
             """)
 
-    @Option(help: "The database: a SQLite file (must exist; only `maitre serve` creates one) or a postgres:// URL.")
-    var db: String = "maitre.db"
-
-    @Option(help: "The restaurant id.")
-    var restaurant: String
-
-    @Option(help: "The service date, YYYY-MM-DD.")
-    var date: String
+    @OptionGroup var day: StoredDayOptions
 
     @Option(help: "Repack: only bookings starting at or after this time (HH:MM) may move.")
     var from: String?
@@ -45,7 +38,6 @@ struct Export: ParsableCommand {
 
     /// Misuse is told before anything is opened, with this command's usage.
     func validate() throws {
-        guard ServiceDate(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD") }
         if let from, ClockTime.parse(from) == nil { throw ValidationError("--from must be HH:MM") }
         guard (party == nil) == (time == nil) else { throw ValidationError("--party and --time go together") }
         if let party, !(1...1_000).contains(party) { throw ValidationError("--party must be in 1...1000") }
@@ -53,22 +45,21 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        guard let serviceDate = ServiceDate(date) else { throw ValidationError("--date must be YYYY-MM-DD") }
         let fromMinutes = try from.map { text -> Int in
             guard let minutes = ClockTime.parse(text) else { throw ValidationError("--from must be HH:MM") }
             return minutes
         }
-        let stored = try StoredDay(db: db, restaurant: restaurant, date: serviceDate)
-        let floor = stored.floor, day = stored.day
+        let stored = try day.load()
+        let floor = stored.floor
         let model: AssignmentModel
         switch (party, time) {
         case (nil, nil):
-            model = Repack.model(floor: floor, day: day, from: fromMinutes).model
+            model = Repack.model(floor: floor, day: stored.day, from: fromMinutes).model
         case (let party?, let time?):
             guard (1...1_000).contains(party) else { throw ValidationError("--party must be in 1...1000") }
             guard let minutes = ClockTime.parse(time) else { throw ValidationError("--time must be HH:MM") }
-            let query = SeatingQuery(date: serviceDate, time: minutes, party: party, channel: .host)
-            guard let program = Reshuffle.program(floor: floor, day: day, query: query) else {
+            let query = SeatingQuery(date: day.serviceDate, time: minutes, party: party, channel: .host)
+            guard let program = Reshuffle.program(floor: floor, day: stored.day, query: query) else {
                 throw CommandFailure("no reshuffle model: no unlocked booking is chained to \(time) by overlaps, or no table could take \(party) even with them all moved")
             }
             model = program.model

@@ -81,14 +81,7 @@ struct Report: ParsableCommand {
                 --time 20:00 -o day.html --timeline day.svg
             """)
 
-    @Option(help: "The database: a SQLite file (must exist) or a postgres:// URL.")
-    var db: String
-
-    @Option(help: "The restaurant id.")
-    var restaurant: String
-
-    @Option(help: "The service date, YYYY-MM-DD.")
-    var date: String
+    @OptionGroup var day: StoredDayOptions
 
     @Option(help: "The moment the floor plan shows, HH:MM (default: the busiest quarter hour).")
     var time: String?
@@ -100,17 +93,16 @@ struct Report: ParsableCommand {
     var timeline: String?
 
     func validate() throws {
-        if ServiceDate(date) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
         if let time, ClockTime.parse(time) == nil { throw ValidationError("--time must be HH:MM") }
     }
 
     func run() throws {
-        let stored = try StoredDay(db: db, restaurant: restaurant, date: ServiceDate(date)!)
+        let stored = try day.load()
         let view = DayView(floor: stored.floor, day: stored.day, names: GuestNames.of(stored.day.bookings.values))
         try writeOutput(DayReport.html(view, at: time.flatMap(ClockTime.parse)), to: output)
         if let timeline { try writeOutput(Timeline.svg(view), to: timeline) }
         if output != "-" {
-            print("\(stored.floor.layout.name), \(date): \(DaySummary(view).text)")
+            print("\(stored.floor.layout.name), \(day.date): \(DaySummary(view).text)")
             print("report: \(output)\(timeline.map { ", timeline: \($0)" } ?? "")")
         }
     }

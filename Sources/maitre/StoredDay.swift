@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Seating
 import SeatingService
@@ -31,6 +32,29 @@ struct StoredDay {
             throw CommandFailure("\(db): \(error)")
         }
     }
+}
+
+/// The options that name a stored restaurant-day (`--db`, `--restaurant`, `--date`), shared by
+/// the commands that read one (`export`, `report`), with one validation and one loader.
+struct StoredDayOptions: ParsableArguments {
+    @Option(help: "The database: a SQLite file (must exist; only `maitre serve` creates one) or a postgres:// URL.")
+    var db: String = "maitre.db"
+
+    @Option(help: "The restaurant id.")
+    var restaurant: String
+
+    @Option(help: "The service date, YYYY-MM-DD.")
+    var date: String
+
+    func validate() throws {
+        guard ServiceDate(date) != nil else { throw ValidationError("--date must be YYYY-MM-DD") }
+    }
+
+    /// The service date (valid once `validate` passed).
+    var serviceDate: ServiceDate { ServiceDate(date)! }
+
+    /// The stored day, read from the database.
+    func load() throws -> StoredDay { try StoredDay(db: db, restaurant: restaurant, date: serviceDate) }
 }
 
 /// The compiled floor of a layout file, read and checked as `layout.put` would; any failure is
