@@ -103,9 +103,45 @@ public struct MILPSolver: Sendable {
         return Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil)
     }
 
+    /// The integer solve, in named steps: GLPK's parameters (`integerParameters`), the search's
+    /// tracker and callback (`tracker`, `branchCallback`), the root relaxation solved here when
+    /// a caller needs its columns (`rootRelaxation`), then branch-and-bound and its status
+    /// (`branchAndBound`). One deadline covers all of them.
     private func solveInteger(_ p: OpaquePointer, model: LinearModel, options: SolveOptions,
                               afterRelaxation: ((Solution, RelaxationProbe) -> AfterRelaxation)?,
                               atNode: ((Solution) -> [Double]?)? = nil) -> (relaxation: Solution?, solution: Solution?) {
+        var parameters = Self.integerParameters(options)
+        let deadline = SolveDeadline(milliseconds: options.timeLimitMilliseconds)
+        let tracker = Self.tracker(model: model, options: options, atNode: atNode)
+        let unmanaged = Unmanaged.passRetained(tracker)
+        defer {
+            tracker.atNode = nil   // the closure must not outlive this call
+            unmanaged.release()
+        }
+        parameters.cb_info = unmanaged.toOpaque()
+        parameters.cb_func = Self.branchCallback
+        var relaxation: Solution?
+        if !options.presolve || tracker.start != nil || afterRelaxation != nil {
+            // The heuristic callback needs the original columns: solve the relaxation ourselves.
+            parameters.presolve = GLP_OFF
+            switch rootRelaxation(p, model: model, options: options, messages: parameters.msg_lev, deadline: deadline,
+                                  tracker: tracker, afterRelaxation: afterRelaxation) {
+            case .stop(let root, let solution): return (root, solution)
+            case .branch(let root): relaxation = root
+            }
+            // The time limit covers the whole solve: branch-and-bound gets what the relaxation left.
+            guard deadline.remainingMilliseconds > 0 else { return (relaxation, nil) }
+            parameters.tm_lim = Self.timeLeft(deadline)
+        }
+        return (relaxation, branchAndBound(p, model: model, options: options, parameters: &parameters, deadline: deadline,
+                                           tracker: tracker))
+    }
+
+    /// GLPK's limit for its next call: what is left of the cap (at least 1 ms: 0 means none).
+    private static func timeLeft(_ deadline: SolveDeadline) -> Int32 { Int32(clamping: max(1, deadline.remainingMilliseconds)) }
+
+    /// GLPK's branch-and-cut parameters for `options` (the callback is set by the caller).
+    private static func integerParameters(_ options: SolveOptions) -> glp_iocp {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
@@ -121,9 +157,11 @@ public struct MILPSolver: Sendable {
         case .mostFractional: GLP_BR_MFV
         case .pseudocost: GLP_BR_PCH
         }
-        let deadline = SolveDeadline(milliseconds: options.timeLimitMilliseconds)
-        /// GLPK's limit for its next call: what is left of the cap (at least 1 ms: 0 means none).
-        func timeLeft() -> Int32 { Int32(clamping: max(1, deadline.remainingMilliseconds)) }
+        return parameters
+    }
+
+    /// What the callback knows of the search: the initial solution to offer, the node heuristic.
+    private static func tracker(model: LinearModel, options: SolveOptions, atNode: ((Solution) -> [Double]?)?) -> BoundTracker {
         let tracker = BoundTracker()
         tracker.columns = model.columns.count
         if let start = options.initialSolution, model.isFeasible(start) {
@@ -137,100 +175,111 @@ public struct MILPSolver: Sendable {
                 return [0] + found
             }
         }
-        let unmanaged = Unmanaged.passRetained(tracker)
-        defer {
-            tracker.atNode = nil   // the closure must not outlive this call
-            unmanaged.release()
+        return tracker
+    }
+
+    /// GLPK's branch-and-cut callback: ends the search on time, offers the initial solution and
+    /// the node heuristic's, records the best bound.
+    private static let branchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
+        guard let tree, let info else { return }
+        let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
+        // GLPK checks its own time limit only between nodes, and a node's cut rounds and
+        // simplex run past it. Every callback stops the search when twice the longest step
+        // seen between two callbacks would end past the deadline (steps vary: a node after a
+        // few quick ones can take several times as long, measured on dense floors).
+        let now = ContinuousClock.now
+        if let last = tracker.lastCall { tracker.longestStep = max(tracker.longestStep, now - last) }
+        tracker.lastCall = now
+        if tracker.mustEnd(tree, now: now) {
+            glp_ios_terminate(tree)
+            return
         }
-        parameters.cb_info = unmanaged.toOpaque()
-        parameters.cb_func = { tree, info in
-            guard let tree, let info else { return }
-            let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
-            // GLPK checks its own time limit only between nodes, and a node's cut rounds and
-            // simplex run past it. Every callback stops the search when twice the longest step
-            // seen between two callbacks would end past the deadline (steps vary: a node after a
-            // few quick ones can take several times as long, measured on dense floors).
-            let now = ContinuousClock.now
-            if let last = tracker.lastCall { tracker.longestStep = max(tracker.longestStep, now - last) }
-            tracker.lastCall = now
-            if tracker.mustEnd(tree, now: now) {
-                glp_ios_terminate(tree)
-                return
-            }
-            if glp_ios_reason(tree) == GLP_IHEUR, !tracker.offered, let start = tracker.start {
-                tracker.offered = true
-                _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
-            }
-            if glp_ios_reason(tree) == GLP_IHEUR, let atNode = tracker.atNode, let problem = glp_ios_get_prob(tree) {
-                let values = GLPKProblem.primalValues(problem, columns: tracker.columns)
-                if let found = atNode(values) {
-                    _ = found.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
-                }
-                tracker.lastCall = ContinuousClock.now   // the heuristic's time is not GLPK's step
-            }
-            let best = glp_ios_best_node(tree)
-            if best != 0 { tracker.bound = glp_ios_node_bound(tree, best) }
+        if glp_ios_reason(tree) == GLP_IHEUR, !tracker.offered, let start = tracker.start {
+            tracker.offered = true
+            _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
         }
-        var relaxationSolution: Solution?
-        if !options.presolve || tracker.start != nil || afterRelaxation != nil {
-            // The heuristic callback needs the original columns: solve the relaxation ourselves.
-            parameters.presolve = GLP_OFF
-            // Without the MIP presolver GLPK needs an optimal LP relaxation first.
-            var simplex = glp_smcp()
-            glp_init_smcp(&simplex)
-            simplex.msg_lev = parameters.msg_lev
-            simplex.tm_lim = parameters.tm_lim
-            simplex.meth = options.simplex == .dual ? GLP_DUALP : GLP_PRIMAL
-            var pricing = options.deferredColumns.map { ColumnPricing(p, columns: $0) }
-            if options.advancedBasis { glp_adv_basis(p, 0) }
-            /// The simplex with the time left, and with held columns priced in until none improves.
-            func simplexPricing() {
-                while true {
-                    simplex.tm_lim = timeLeft()
-                    _ = glp_simplex(p, &simplex)
-                    guard glp_get_status(p) == GLP_OPT, pricing?.releaseImproving(p) ?? 0 > 0 else { return }
-                }
+        if glp_ios_reason(tree) == GLP_IHEUR, let atNode = tracker.atNode, let problem = glp_ios_get_prob(tree) {
+            let values = GLPKProblem.primalValues(problem, columns: tracker.columns)
+            if let found = atNode(values) {
+                _ = found.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
             }
-            var guided: [Double]?
-            if let guide = options.guideObjective, guide.count == model.columns.count {
-                // The guide's optimum first, then the model's own objective from that basis.
-                GLPKProblem.setObjective(p, guide)
-                simplexPricing()
-                if glp_get_status(p) == GLP_OPT { guided = GLPKProblem.primalValues(p, columns: model.columns.count) }
-                GLPKProblem.setObjective(p, model.columns.map(\.objective))
-            } else if pricing != nil {
-                simplexPricing()
+            tracker.lastCall = ContinuousClock.now   // the heuristic's time is not GLPK's step
+        }
+        let best = glp_ios_best_node(tree)
+        if best != 0 { tracker.bound = glp_ios_node_bound(tree, best) }
+    }
+
+    /// What the root relaxation leaves to do: stop with an answer, or branch from it.
+    private enum RootOutcome {
+        case stop(relaxation: Solution?, solution: Solution?)
+        case branch(relaxation: Solution)
+    }
+
+    /// The root LP, solved here (without the MIP presolver GLPK needs an optimal relaxation
+    /// first): the guide objective's optimum first when given, deferred columns priced in, the
+    /// model's own objective from that basis; then the caller's look at it (`afterRelaxation`),
+    /// which may end the solve or hand branch-and-bound an incumbent.
+    private func rootRelaxation(_ p: OpaquePointer, model: LinearModel, options: SolveOptions, messages: Int32,
+                                deadline: SolveDeadline, tracker: BoundTracker,
+                                afterRelaxation: ((Solution, RelaxationProbe) -> AfterRelaxation)?) -> RootOutcome {
+        var simplex = glp_smcp()
+        glp_init_smcp(&simplex)
+        simplex.msg_lev = messages
+        simplex.tm_lim = Int32(clamping: options.timeLimitMilliseconds)
+        simplex.meth = options.simplex == .dual ? GLP_DUALP : GLP_PRIMAL
+        var pricing = options.deferredColumns.map { ColumnPricing(p, columns: $0) }
+        if options.advancedBasis { glp_adv_basis(p, 0) }
+        /// The simplex with the time left, and with held columns priced in until none improves.
+        func simplexPricing() {
+            while true {
+                simplex.tm_lim = Self.timeLeft(deadline)
+                _ = glp_simplex(p, &simplex)
+                guard glp_get_status(p) == GLP_OPT, pricing?.releaseImproving(p) ?? 0 > 0 else { return }
             }
-            // Every column back (those still held cannot improve the optimum, at zero), and the
-            // model's own objective optimised from the basis reached.
-            pricing?.releaseAll(p)
-            simplex.tm_lim = timeLeft()
+        }
+        var guided: [Double]?
+        if let guide = options.guideObjective, guide.count == model.columns.count {
+            // The guide's optimum first, then the model's own objective from that basis.
+            GLPKProblem.setObjective(p, guide)
+            simplexPricing()
+            if glp_get_status(p) == GLP_OPT { guided = GLPKProblem.primalValues(p, columns: model.columns.count) }
+            GLPKProblem.setObjective(p, model.columns.map(\.objective))
+        } else if pricing != nil {
+            simplexPricing()
+        }
+        // Every column back (those still held cannot improve the optimum, at zero), and the
+        // model's own objective optimised from the basis reached.
+        pricing?.releaseAll(p)
+        simplex.tm_lim = Self.timeLeft(deadline)
+        _ = glp_simplex(p, &simplex)
+        let status = glp_get_status(p)
+        if status == GLP_NOFEAS { return .stop(relaxation: nil, solution: Solution(status: .infeasible, values: [], objective: nil, bound: nil)) }
+        if status == GLP_UNBND { return .stop(relaxation: nil, solution: Solution(status: .unbounded, values: [], objective: nil, bound: nil)) }
+        if status != GLP_OPT {
+            return .stop(relaxation: nil, solution: Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil))
+        }
+        let objective = glp_get_obj_val(p)
+        let relaxed = Solution(status: .optimal, values: GLPKProblem.primalValues(p, columns: model.columns.count),
+                               objective: objective, bound: objective, guided: guided)
+        tracker.bound = objective
+        guard let afterRelaxation else { return .branch(relaxation: relaxed) }
+        let probe = RelaxationProbe(problem: p, model: model, deadline: deadline, guide: options.guideObjective)
+        guard case .branch(let incumbent) = afterRelaxation(relaxed, probe) else { return .stop(relaxation: relaxed, solution: nil) }
+        tracker.longestStep = probe.longestStep
+        if probe.restore() {
+            // Branch-and-bound wants the root's optimal basis: back, factorised again.
+            simplex.tm_lim = Self.timeLeft(deadline)
             _ = glp_simplex(p, &simplex)
-            let relaxation = glp_get_status(p)
-            if relaxation == GLP_NOFEAS { return (nil, Solution(status: .infeasible, values: [], objective: nil, bound: nil)) }
-            if relaxation == GLP_UNBND { return (nil, Solution(status: .unbounded, values: [], objective: nil, bound: nil)) }
-            if relaxation != GLP_OPT { return (nil, Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: nil)) }
-            let objective = glp_get_obj_val(p)
-            relaxationSolution = Solution(status: .optimal, values: GLPKProblem.primalValues(p, columns: model.columns.count),
-                                          objective: objective, bound: objective, guided: guided)
-            tracker.bound = objective
-            if let afterRelaxation, let relaxed = relaxationSolution {
-                let probe = RelaxationProbe(problem: p, model: model, deadline: deadline, guide: options.guideObjective)
-                let next = afterRelaxation(relaxed, probe)
-                guard case .branch(let incumbent) = next else { return (relaxed, nil) }
-                tracker.longestStep = probe.longestStep
-                if probe.restore() {
-                    // Branch-and-bound wants the root's optimal basis: back, factorised again.
-                    simplex.tm_lim = timeLeft()
-                    _ = glp_simplex(p, &simplex)
-                    guard glp_get_status(p) == GLP_OPT else { return (relaxed, nil) }
-                }
-                if let incumbent, model.isFeasible(incumbent) { tracker.start = [0] + incumbent }
-            }
-            // The time limit covers the whole solve: branch-and-bound gets what the relaxation left.
-            guard deadline.remainingMilliseconds > 0 else { return (relaxationSolution, nil) }
-            parameters.tm_lim = timeLeft()
+            guard glp_get_status(p) == GLP_OPT else { return .stop(relaxation: relaxed, solution: nil) }
         }
+        if let incumbent, model.isFeasible(incumbent) { tracker.start = [0] + incumbent }
+        return .branch(relaxation: relaxed)
+    }
+
+    /// GLPK's branch-and-cut under the deadline, the node limit and the caller's stop, and its
+    /// outcome as a `Solution` (the best bound when it ends without proof).
+    private func branchAndBound(_ p: OpaquePointer, model: LinearModel, options: SolveOptions, parameters: inout glp_iocp,
+                                deadline: SolveDeadline, tracker: BoundTracker) -> Solution {
         if options.strictTimeLimit { tracker.deadline = deadline.end }
         tracker.nodeLimit = options.nodeLimit
         tracker.stop = options.stop
@@ -241,14 +290,12 @@ public struct MILPSolver: Sendable {
             let values = (0..<model.columns.count).map { glp_mip_col_val(p, Int32($0 + 1)) }
             let objective = glp_mip_obj_val(p)
             let optimal = status == GLP_OPT && code == 0
-            return (relaxationSolution, Solution(status: optimal ? .optimal : .feasible, values: values, objective: objective,
-                                                 bound: optimal ? objective : tracker.bound))
+            return Solution(status: optimal ? .optimal : .feasible, values: values, objective: objective,
+                            bound: optimal ? objective : tracker.bound)
         }
-        if status == GLP_NOFEAS || code == GLP_ENOPFS {
-            return (relaxationSolution, Solution(status: .infeasible, values: [], objective: nil, bound: nil))
-        }
-        if code == GLP_ENODFS { return (relaxationSolution, Solution(status: .unbounded, values: [], objective: nil, bound: nil)) }
-        return (relaxationSolution, Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: tracker.bound))
+        if status == GLP_NOFEAS || code == GLP_ENOPFS { return Solution(status: .infeasible, values: [], objective: nil, bound: nil) }
+        if code == GLP_ENODFS { return Solution(status: .unbounded, values: [], objective: nil, bound: nil) }
+        return Solution(status: .timeLimitNoSolution, values: [], objective: nil, bound: tracker.bound)
     }
 }
 
