@@ -137,12 +137,10 @@ public enum OfflineOptimum {
     static func solveComponent(classes: TableClasses, requests: [Request], buffer: Int,
                                timeLimitMilliseconds: Int, nodeLimit: Int? = nil) -> (plans: [[Int?]], coversBound: Int)? {
         let deadline = SolveDeadline(milliseconds: timeLimitMilliseconds)
-        let program = OfflineProgram(classes: classes, requests: requests, buffer: buffer)
-        var bound = requests.reduce(0) { $0 + $1.party }
-        var rounded: OfflinePacking?
-        // The solver's share: what building the program left, less a twentieth for the work after
-        // it (checking, re-seating, the table-by-table verification).
-        let solverMilliseconds = deadline.remainingMilliseconds - max(2, timeLimitMilliseconds / 20)
+        let search = ComponentSearch(program: OfflineProgram(classes: classes, requests: requests, buffer: buffer),
+                                     deadline: deadline, bound: requests.reduce(0) { $0 + $1.party }, workCapped: nodeLimit != nil)
+        let program = search.program
+        let solverMilliseconds = deadline.remainingMilliseconds - ComponentSearch.Schedule.afterSolver(timeLimitMilliseconds)
         guard solverMilliseconds > 0 else { return nil }
         // Gomory cuts and most-fractional branching: measured to prove dense floors' optima
         // several times sooner than GLPK's defaults; the waste tie-break guides the root vertex
@@ -150,99 +148,22 @@ public enum OfflineOptimum {
         let options = SolveOptions(timeLimitMilliseconds: solverMilliseconds, cuts: .gomory, branching: .mostFractional,
                                    guideObjective: program.wasteTieBreak, advancedBasis: true, strictTimeLimit: true,
                                    deferredColumns: program.deferredColumns, nodeLimit: nodeLimit)
-        /// Under a node limit the search is bounded by work, not by the clock, so that its result is
-        /// the same on any machine (the simulator's ceiling): the dives all run, then
-        /// branch-and-bound with GLPK's own search only. The shaken roundings and the node roundings
-        /// are left out there: on the fixtures' evenings they found nothing the dives and the search
-        /// did not, and in a debug build they took most of the time (docs/offline-optimum.md).
-        let workCapped = nodeLimit != nil
-        /// The longest a rounding and its local search took so far: none starts unless it would end
-        /// in time (a debug build is many times slower than the release one).
-        var longestPacking = 0
-        /// A relaxation's values (one per column) rounded (shaken by `noise`, seeded) and improved.
-        func packing(from values: [Double], noise: Double = 0, seed: UInt64 = 0) -> OfflinePacking {
-            let before = deadline.remainingMilliseconds
-            var packing = OfflinePacking.rounding(program: program, relaxed: program.choices.map { $0.map { values[$0.variable.index] } },
-                                                  noise: noise, seed: seed)
-            packing.improve(rounds: 20)
-            longestPacking = max(longestPacking, before - deadline.remainingMilliseconds)
-            return packing
-        }
-        /// Deeper relaxations are more nearly integral: rounding them finds what rounding the root
-        /// missed. Offered only when better than the best plan so far.
-        let nodeRounding: ((Solution) -> [Double]?)? = workCapped ? nil : { node in
-            guard deadline.remainingMilliseconds > longestPacking else { return nil }
-            let packing = packing(from: node.values)
-            guard packing.covers > (rounded?.covers ?? 0) else { return nil }
-            rounded = packing
-            return program.values(for: packing.counts)
-        }
-        let outcome = try? MILPSolver().solve(program.linear, options: options, afterRelaxation: { relaxed, probe in
-            if let objective = relaxed.objective { bound = min(bound, program.coversBound(objectiveBound: objective)) }
-            let values = relaxed.guided ?? relaxed.values
-            var plan = packing(from: values)
-            // What branch-and-bound keeps of the time the relaxation left: a quarter; none when the
-            // search is capped by work (the dives then all run).
-            let keep = workCapped ? 0 : deadline.remainingMilliseconds / 4
-            // Dives, each rounding up a different share of the fractions at a time (each from the
-            // root), while the plan is short of the bound and a dive as long as the last would end
-            // before what branch-and-bound keeps. A dive's steps go on while one more and the
-            // rounding of where it ends would end in time.
-            var lastDive = 0
-            for divisor in OfflineDive.divisors where plan.covers < bound && deadline.remainingMilliseconds > keep + lastDive {
-                let start = deadline.remainingMilliseconds
-                probe.resetAll()
-                let dived = OfflineDive.dive(program: program, from: values, divisor: divisor, raise: probe.raise,
-                                             mayStep: { deadline.remainingMilliseconds > probe.longestStepMilliseconds + longestPacking })
-                let diving = packing(from: dived)
-                if diving.isBetter(than: plan) { plan = diving }
-                lastDive = start - deadline.remainingMilliseconds
-            }
-            // Shaken roundings of the same relaxation while the plan is short of the bound: each is
-            // a few milliseconds, where a node of branch-and-bound on a dense floor is a hundred.
-            // At most `shakenRoundings`, and three quarters of what the dives left: the rest is
-            // branch-and-bound's (which proves optima given seconds). None when capped by work.
-            let keepShaken = deadline.remainingMilliseconds / 4
-            var seed: UInt64 = 1
-            while !workCapped, plan.covers < bound, seed <= shakenRoundings, deadline.remainingMilliseconds > keepShaken + longestPacking {
-                let shaken = packing(from: values, noise: 0.15, seed: seed)
-                if shaken.isBetter(than: plan) { plan = shaken }
-                seed += 1
-            }
-            // Two neighbourhoods of the best plan at once (`OfflineNeighbourhood`) with two thirds of
-            // what is left, when that is worth a search (several re-optimisations long): where the
-            // dives stop a cover or two short, one or the other finds the rest far sooner than
-            // branch-and-bound (half was too short for seed 18 in one run of three, docs/offline-optimum.md). Not
-            // when capped by work: its search is bounded by the clock.
-            let neighbourhood = deadline.remainingMilliseconds * 2 / 3
-            if !workCapped, plan.covers < bound, neighbourhood >= 4 * probe.longestStepMilliseconds + longestPacking {
-                if var better = OfflineNeighbourhood.search(program: program, plan: plan, relaxed: values, bound: bound,
-                                                            milliseconds: neighbourhood) {
-                    better.improve(rounds: 20)
-                    plan = better
-                }
-            }
-            rounded = plan
-            // Branch-and-bound's first step re-optimises the relaxation with cuts: at least as long
-            // as a dive's step, which is all the time-keeping knows of it before it has run.
-            guard plan.covers < bound, deadline.remainingMilliseconds > 2 * probe.longestStepMilliseconds else { return .stop }
-            return .branch(incumbent: program.values(for: plan.counts))
-        }, atNode: nodeRounding)
-        guard var best = rounded else { return nil }
+        let outcome = try? MILPSolver().solve(program.linear, options: options, afterRelaxation: search.afterRelaxation,
+                                              atNode: search.workCapped ? nil : search.nodeRounding)
+        guard var best = search.rounded else { return nil }
         if let solution = outcome?.solution, solution.hasSolution,
            var solved = OfflinePacking(program: program, counts: program.counts(solution)), solved.covers >= best.covers {
-            if deadline.remainingMilliseconds > longestPacking { solved.improve(rounds: 20) }
+            if deadline.remainingMilliseconds > search.longestPacking { solved.improve(rounds: 20) }
             best = solved
         }
+        var bound = search.bound
         if let lower = outcome?.solution?.bound { bound = min(bound, program.coversBound(objectiveBound: lower)) }
         best.reduceWaste()
         var candidates = [best.counts]
-        if let rounded, rounded.counts != best.counts { candidates.append(rounded.counts) }
+        if let rounded = search.rounded, rounded.counts != best.counts { candidates.append(rounded.counts) }
         return (candidates.compactMap { program.units(for: $0, requestCount: requests.count) }, bound)
     }
 
-    /// The most shaken roundings of the root relaxation (`solveComponent`).
-    static let shakenRoundings: UInt64 = 60
 
     struct Plan {
         var seated: [String: [String]] = [:]
@@ -292,5 +213,132 @@ public enum OfflineOptimum {
                                  duration: item.end - item.start - day.buffer, party: item.party, tables: seating.tableIDs))
         }
         return true
+    }
+}
+
+
+/// The search of one component of the offline optimum (`OfflineOptimum.solveComponent`), in named
+/// steps on a named schedule of time shares: at the root relaxation, dives, shaken roundings and
+/// the neighbourhood search look for a plan up to the covers bound; branch-and-bound continues
+/// with the best as incumbent, rounding deeper relaxations on its way (`nodeRounding`).
+///
+/// Invariants: `rounded` is the best plan found at the root (or by a node rounding), `bound` the
+/// covers bound the relaxation proves. Under a node limit (`workCapped`) only the dives run before
+/// branch-and-bound, so the result does not depend on the machine.
+final class ComponentSearch {
+    /// What each step may take of the time left, and why.
+    enum Schedule {
+        /// The solver's share ends a twentieth of the cap (at least 2 ms) early, for the work after
+        /// it (checking, re-seating, the table-by-table verification).
+        static func afterSolver(_ milliseconds: Int) -> Int { max(2, milliseconds / 20) }
+        /// Branch-and-bound keeps a quarter of what the relaxation left from the dives.
+        static func keptFromDives(_ left: Int) -> Int { left / 4 }
+        /// And a quarter of what the dives left from the shaken roundings.
+        static func keptFromShaking(_ left: Int) -> Int { left / 4 }
+        /// The neighbourhood search takes two thirds of what is left (half was too short for
+        /// seed 18 in one run of three, docs/offline-optimum.md).
+        static func neighbourhood(_ left: Int) -> Int { left * 2 / 3 }
+        /// The most shaken roundings of the root relaxation.
+        static let shakenRoundings: UInt64 = 60
+    }
+
+    let program: OfflineProgram
+    let deadline: SolveDeadline
+    let workCapped: Bool
+    private(set) var bound: Int
+    private(set) var rounded: OfflinePacking?
+    /// The longest a rounding and its local search took so far: none starts unless it would end
+    /// in time (a debug build is many times slower than the release one).
+    private(set) var longestPacking = 0
+
+    init(program: OfflineProgram, deadline: SolveDeadline, bound: Int, workCapped: Bool) {
+        self.program = program
+        self.deadline = deadline
+        self.bound = bound
+        self.workCapped = workCapped
+    }
+
+    /// A relaxation's values (one per column) rounded (shaken by `noise`, seeded) and improved.
+    func packing(from values: [Double], noise: Double = 0, seed: UInt64 = 0) -> OfflinePacking {
+        let before = deadline.remainingMilliseconds
+        var packing = OfflinePacking.rounding(program: program, relaxed: program.choices.map { $0.map { values[$0.variable.index] } },
+                                              noise: noise, seed: seed)
+        packing.improve(rounds: 20)
+        longestPacking = max(longestPacking, before - deadline.remainingMilliseconds)
+        return packing
+    }
+
+    /// Deeper relaxations are more nearly integral: rounding them finds what rounding the root
+    /// missed. Offered only when better than the best plan so far. (Left out under a node limit:
+    /// on the fixtures' evenings it found nothing the dives and the search did not, and in a debug
+    /// build it took most of the time, docs/offline-optimum.md.)
+    func nodeRounding(_ node: Solution) -> [Double]? {
+        guard deadline.remainingMilliseconds > longestPacking else { return nil }
+        let packing = packing(from: node.values)
+        guard packing.covers > (rounded?.covers ?? 0) else { return nil }
+        rounded = packing
+        return program.values(for: packing.counts)
+    }
+
+    /// At the root relaxation: the bound, then the steps while the plan is short of it; whether
+    /// branch-and-bound should go on, with the best plan as incumbent.
+    func afterRelaxation(_ relaxed: Solution, _ probe: RelaxationProbe) -> MILPSolver.AfterRelaxation {
+        if let objective = relaxed.objective { bound = min(bound, program.coversBound(objectiveBound: objective)) }
+        let values = relaxed.guided ?? relaxed.values
+        var plan = packing(from: values)
+        dives(from: values, probe: probe, plan: &plan)
+        if !workCapped {
+            shakenRoundings(of: values, plan: &plan)
+            neighbourhood(of: values, probe: probe, plan: &plan)
+        }
+        rounded = plan
+        // Branch-and-bound's first step re-optimises the relaxation with cuts: at least as long
+        // as a dive's step, which is all the time-keeping knows of it before it has run.
+        guard plan.covers < bound, deadline.remainingMilliseconds > 2 * probe.longestStepMilliseconds else { return .stop }
+        return .branch(incumbent: program.values(for: plan.counts))
+    }
+
+    /// Dives, each rounding up a different share of the fractions at a time (each from the root),
+    /// while the plan is short of the bound and a dive as long as the last would end before what
+    /// branch-and-bound keeps (nothing when capped by work: the dives then all run). A dive's
+    /// steps go on while one more and the rounding of where it ends would end in time.
+    private func dives(from values: [Double], probe: RelaxationProbe, plan: inout OfflinePacking) {
+        let keep = workCapped ? 0 : Schedule.keptFromDives(deadline.remainingMilliseconds)
+        var lastDive = 0
+        for divisor in OfflineDive.divisors where plan.covers < bound && deadline.remainingMilliseconds > keep + lastDive {
+            let start = deadline.remainingMilliseconds
+            probe.resetAll()
+            let dived = OfflineDive.dive(program: program, from: values, divisor: divisor, raise: probe.raise,
+                                         mayStep: { self.deadline.remainingMilliseconds > probe.longestStepMilliseconds + self.longestPacking })
+            let diving = packing(from: dived)
+            if diving.isBetter(than: plan) { plan = diving }
+            lastDive = start - deadline.remainingMilliseconds
+        }
+    }
+
+    /// Shaken roundings of the same relaxation while the plan is short of the bound: each is a few
+    /// milliseconds, where a node of branch-and-bound on a dense floor is a hundred. At most
+    /// `Schedule.shakenRoundings`, within three quarters of what the dives left.
+    private func shakenRoundings(of values: [Double], plan: inout OfflinePacking) {
+        let keep = Schedule.keptFromShaking(deadline.remainingMilliseconds)
+        var seed: UInt64 = 1
+        while plan.covers < bound, seed <= Schedule.shakenRoundings, deadline.remainingMilliseconds > keep + longestPacking {
+            let shaken = packing(from: values, noise: 0.15, seed: seed)
+            if shaken.isBetter(than: plan) { plan = shaken }
+            seed += 1
+        }
+    }
+
+    /// Two neighbourhoods of the best plan at once (`OfflineNeighbourhood`), when that is worth a
+    /// search (several re-optimisations long): where the dives stop a cover or two short, one or
+    /// the other finds the rest far sooner than branch-and-bound. Its search is bounded by the
+    /// clock, so never when capped by work.
+    private func neighbourhood(of values: [Double], probe: RelaxationProbe, plan: inout OfflinePacking) {
+        let milliseconds = Schedule.neighbourhood(deadline.remainingMilliseconds)
+        guard plan.covers < bound, milliseconds >= 4 * probe.longestStepMilliseconds + longestPacking,
+              var better = OfflineNeighbourhood.search(program: program, plan: plan, relaxed: values, bound: bound,
+                                                       milliseconds: milliseconds) else { return }
+        better.improve(rounds: 20)
+        plan = better
     }
 }
