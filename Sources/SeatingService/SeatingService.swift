@@ -194,8 +194,11 @@ public final class SeatingService {
 
     var timestamp: String { Timestamps.iso(clock.now()) }
 
-    /// "Now" on `floor`'s own clock (its layout's `timezone`), for the booking window.
-    func localNow(_ floor: Floor) -> LocalMoment { Timestamps.localMoment(clock.now(), timezone: floor.layout.timezone) }
+    /// "Now" on `floor`'s own clock (its layout's `timezone`), for the booking window; nil (and
+    /// no clock read) when the layout has none.
+    func localNow(_ floor: Floor) -> LocalMoment? {
+        floor.layout.bookingWindow == nil ? nil : Timestamps.localMoment(clock.now(), timezone: floor.layout.timezone)
+    }
 
     /// Applies a reshuffle's moves to `day`; returns the moved bookings to write and the
     /// `moved` list of the response.
