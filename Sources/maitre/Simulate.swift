@@ -30,7 +30,10 @@ struct Simulate: ParsableCommand {
     @Option(help: "Comma-separated policies.")
     var policies: String = SeatingPolicy.allCases.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: "Replications (independent evenings).")
+    @Option(help: "The policy the others are compared with, replication by replication (default: best-fit when it runs, else the first).")
+    var baseline: String?
+
+        @Option(help: "Replications (independent evenings).")
     var replications: Int = 30
 
     @Option(help: "Seed of the first replication's demand.")
@@ -52,6 +55,12 @@ struct Simulate: ParsableCommand {
         guard (1...100_000).contains(replications) else { throw ValidationError("--replications must be in 1...100000") }
         for name in policies.split(separator: ",") where SeatingPolicy(rawValue: String(name)) == nil {
             throw ValidationError("unknown policy \"\(name)\"; known: \(SeatingPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let baseline {
+            guard SeatingPolicy(rawValue: baseline) != nil else { throw ValidationError("unknown --baseline \"\(baseline)\"") }
+            guard policies.split(separator: ",").contains(where: { $0 == baseline }) else {
+                throw ValidationError("--baseline \(baseline) is not among --policies")
+            }
         }
     }
 
@@ -86,8 +95,10 @@ struct Simulate: ParsableCommand {
                                   seed: seed, clock: timings ? Self.clock : nil, progress: quiet ? nil : report)
         let summary = SimulationSummary(floor: parsed.floor, date: parsed.scenario.date, policies: chosen, runs: runs)
         let name = parsed.scenario.name
-        let markdown = SimulationReport.markdown(summary, scenario: name, seed: seed, replications: replications)
-        let object = JSONWriter.string(SimulationReport.json(summary, scenario: name, seed: seed, replications: replications))
+        let reference = SimulationReport.baseline(summary, requested: baseline.flatMap(SeatingPolicy.init(rawValue:)))
+        let markdown = SimulationReport.markdown(summary, scenario: name, seed: seed, replications: replications, baseline: reference)
+        let object = JSONWriter.string(SimulationReport.json(summary, scenario: name, seed: seed, replications: replications,
+                                                             baseline: reference))
         print(json ? object : markdown, terminator: json ? "\n" : "")
         if let out {
             do {

@@ -32,6 +32,13 @@ import Testing
             #expect(policies["engine"]?[name]?["mean"] != nil, "\(name)")
             #expect(policies["engine"]?[name]?["ci95"] != nil, "\(name)")
         }
+        // Paired differences from best fit, for every other policy, each with a verdict in words.
+        let differences = summary["differences"] as! [String: Any]
+        #expect(differences["baseline"] as? String == "best-fit")
+        let paired = differences["policies"] as! [String: [String: [String: Any]]]
+        #expect(Set(paired.keys) == ["first-fit", "engine", "engine+repack"])
+        #expect(["higher", "lower", "not distinguishable"].contains(paired["engine"]?["covers"]?["verdict"] as? String ?? ""))
+        #expect(String(decoding: outputs[0]["summary.md"]!, as: UTF8.self).contains("### Against best-fit, paired on the same demand"))
         // One CSV row per policy and replication, plus the header.
         #expect(String(decoding: outputs[0]["metrics.csv"]!, as: UTF8.self).split(separator: "\n").count == 1 + 4 * 12)
         let another = try MaitreBinary.serve(Data(), arguments: ["simulate", "--scenario", Self.diner, "--replications", "12", "--seed", "8", "--json", "--quiet"])

@@ -4,6 +4,28 @@ import Testing
 
 /// The simulator against what theory and common sense demand.
 @Suite struct SimulationTests {
+    /// A paired difference, against a hand computation: covers 10, 12, 14 against 9, 12, 12 are
+    /// differences 1, 0, 2: mean 1, standard deviation 1, half-width t(2) / sqrt(3) = 2.484.
+    @Test func aPairedDifferenceIsComputedReplicationByReplication() throws {
+        let floor = try Floor(TestFloors.layout())
+        func metrics(_ covers: Int) -> ReplicationMetrics {
+            var metrics = ReplicationMetrics()
+            metrics.covers = covers
+            return metrics
+        }
+        let runs: [[SeatingPolicy: ReplicationMetrics]] = zip([10, 12, 14], [9, 12, 12]).map { engine, greedy in
+            [.engine: metrics(engine), .bestFit: metrics(greedy)]
+        }
+        let summary = SimulationSummary(floor: floor, date: Self.date, policies: [.bestFit, .engine], runs: runs)
+        let difference = try #require(summary.difference(.engine, from: .bestFit, metric: "covers"))
+        #expect(abs(difference.mean - 1) < 1e-9)
+        #expect(abs(difference.ci95 - 4.303 / 3.0.squareRoot()) < 1e-9)
+        #expect(difference.verdict == "not distinguishable")
+        // Each policy's own interval is wider: the evening's luck does not cancel there.
+        #expect(summary.estimates[.engine]!["covers"]!.ci95 > difference.ci95 - 1e-9)
+        #expect(Estimate([3, 4, 5]).verdict == "higher" && Estimate([-3, -4, -5]).verdict == "lower")
+    }
+
     static let date = ServiceDate("2026-11-24")!   // a Tuesday
 
     /// `count` identical two-tops open from 06:00 to 46:00: a long evening, so the empty start matters little.

@@ -1,5 +1,8 @@
 /// What one policy did with one replication's demand.
 public struct ReplicationMetrics: Sendable, Equatable {
+    /// Nothing happened yet: the simulation counts into it.
+    public init() {}
+
     /// Reservation requests plus walk-ins that arrived.
     public var requests = 0
     /// Parties that sat down (reservations and walk-ins).

@@ -11,7 +11,25 @@ public enum SimulationReport {
     static let headline = ["requests", "seated", "turnedAway", "covers", "revenue", "revpash", "serviceRate",
                            "walkInsSeated", "walkInsLost", "meanWaitMinutes", "moves", "solverMsP95", "offlineShare"]
 
-    public static func markdown(_ summary: SimulationSummary, scenario: String, seed: UInt64, replications: Int) -> String {
+    /// The metrics compared with the baseline policy, paired replication by replication.
+    static let paired = ["seated", "turnedAway", "covers", "revenue", "walkInsLost", "meanWaitMinutes"]
+
+    /// The policy others are compared with: `requested` when it ran, else best fit when it ran,
+    /// else the first policy; nil with fewer than two policies.
+    public static func baseline(_ summary: SimulationSummary, requested: SeatingPolicy? = nil) -> SeatingPolicy? {
+        guard summary.policies.count > 1 else { return nil }
+        if let requested, summary.policies.contains(requested) { return requested }
+        return summary.policies.contains(.bestFit) ? .bestFit : summary.policies.first
+    }
+
+    /// The policies compared with `baseline`: every other one but the offline ceiling (it seats
+    /// reservations only; `offlineShare` is its comparison).
+    static func comparedWith(_ baseline: SeatingPolicy, _ summary: SimulationSummary) -> [SeatingPolicy] {
+        summary.policies.filter { $0 != baseline && $0 != .offline }
+    }
+
+    public static func markdown(_ summary: SimulationSummary, scenario: String, seed: UInt64, replications: Int,
+                                baseline: SeatingPolicy? = nil) -> String {
         var out = "## \(scenario): \(replications) replication\(replications == 1 ? "" : "s"), seed \(seed)\n\n"
         out += "| metric | " + summary.policies.map(\.rawValue).joined(separator: " | ") + " |\n"
         out += "|---|" + String(repeating: "---|", count: summary.policies.count) + "\n"
@@ -24,6 +42,23 @@ public enum SimulationReport {
             out += "| \(name) | " + cells.joined(separator: " | ") + " |\n"
         }
         out += "\nMeans with 95 % confidence half-widths over replications; `offline` seats reservations only.\n"
+        if let baseline, replications > 1, !comparedWith(baseline, summary).isEmpty {
+            let others = comparedWith(baseline, summary)
+            out += "\n### Against \(baseline.rawValue), paired on the same demand\n\n"
+            out += "| metric | " + others.map(\.rawValue).joined(separator: " | ") + " |\n"
+            out += "|---|" + String(repeating: "---|", count: others.count) + "\n"
+            for name in paired {
+                let cells = others.map { policy -> String in
+                    guard let difference = summary.difference(policy, from: baseline, metric: name) else { return "–" }
+                    let sign = difference.mean > 0 && fixed(difference.mean, 1) != "0.0" ? "+" : ""
+                    return sign + format(difference, metric: name) + " (\(difference.verdict))"
+                }
+                guard cells.contains(where: { $0 != "–" }) else { continue }
+                out += "| \(name) | " + cells.joined(separator: " | ") + " |\n"
+            }
+            out += "\nEach policy minus \(baseline.rawValue), replication by replication: an interval that holds zero "
+                + "cannot tell the two apart on this many replications.\n"
+        }
         return out
     }
 
@@ -45,19 +80,38 @@ public enum SimulationReport {
         return sign + String(whole) + "." + String(repeating: "0", count: digits - text.count) + text
     }
 
-    public static func json(_ summary: SimulationSummary, scenario: String, seed: UInt64, replications: Int) -> JSONValue {
-        .object([
+    public static func json(_ summary: SimulationSummary, scenario: String, seed: UInt64, replications: Int,
+                            baseline: SeatingPolicy? = nil) -> JSONValue {
+        func estimate(_ value: Estimate) -> JSONValue {
+            .object([JSONMember("mean", .number(fixed(value.mean, 4))), JSONMember("ci95", .number(fixed(value.ci95, 4)))])
+        }
+        var members = [
             JSONMember("scenario", .string(scenario)), JSONMember("seed", .number(String(seed))),
             JSONMember("replications", .int(replications)),
             JSONMember("policies", .object(summary.policies.map { policy in
                 JSONMember(policy.rawValue, .object(summary.metricNames.compactMap { name in
-                    summary.estimates[policy]?[name].map { estimate in
-                        JSONMember(name, .object([JSONMember("mean", .number(fixed(estimate.mean, 4))),
-                                                  JSONMember("ci95", .number(fixed(estimate.ci95, 4)))]))
-                    }
+                    summary.estimates[policy]?[name].map { JSONMember(name, estimate($0)) }
                 }))
             })),
-        ])
+        ]
+        if let baseline {
+            // Paired differences from the baseline: `{"baseline": ..., "policies": {policy: {metric: {mean, ci95, verdict}}}}`.
+            members.append(JSONMember("differences", .object([
+                JSONMember("baseline", .string(baseline.rawValue)),
+                JSONMember("policies", .object(comparedWith(baseline, summary).map { policy in
+                    JSONMember(policy.rawValue, .object(paired.compactMap { name in
+                        summary.difference(policy, from: baseline, metric: name).map { difference in
+                            JSONMember(name, .object([
+                                JSONMember("mean", .number(fixed(difference.mean, 4))),
+                                JSONMember("ci95", .number(fixed(difference.ci95, 4))),
+                                JSONMember("verdict", .string(difference.verdict)),
+                            ]))
+                        }
+                    }))
+                })),
+            ])))
+        }
+        return .object(members)
     }
 
     public static func csv(_ summary: SimulationSummary) -> String {
