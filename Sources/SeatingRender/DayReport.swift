@@ -27,7 +27,8 @@ public struct DaySummary: Sendable, Equatable {
 
     /// Two lines for people.
     public var text: String {
-        "\(parties) parties, \(covers) covers; busiest at \(ClockTime.format(peakTime)): \(peakCovers) covers at \(peakTables) tables"
+        guard parties > 0 else { return "no bookings" }
+        return "\(parties) parties, \(covers) covers; busiest at \(ClockTime.format(peakTime)): \(peakCovers) covers at \(peakTables) tables"
     }
 }
 
@@ -67,7 +68,8 @@ public enum DayReport {
         out += Timeline.svg(view)
         out += "</div></section>\n<section id=\"capacity\"><h2>Capacity</h2>\n<table class=\"data\">"
         out += "<tr><th>seats</th><td class=\"n\">\(figures.seats)</td></tr>"
-        out += "<tr><th>largest party, online and host</th><td class=\"n\">\(figures.largestOnlineParty)</td></tr>"
+        out += "<tr><th>largest party, online</th><td class=\"n\">\(figures.largestOnlineParty)</td></tr>"
+        out += "<tr><th>largest party, host</th><td class=\"n\">\(figures.largestHostParty)</td></tr>"
         out += "<tr><th>largest party, walk-in</th><td class=\"n\">\(figures.largestWalkInParty)</td></tr>"
         out += "<tr><th>party sizes no table or combination seats</th><td class=\"n\">\(figures.unseatable.isEmpty ? "none" : figures.unseatable.map(String.init).joined(separator: ", "))</td></tr>"
         out += "</table>\n<h2>Services</h2><table class=\"data\"><tr><th>service</th><th>window</th><th>covers booked</th><th>most covers at its turn times</th></tr>"

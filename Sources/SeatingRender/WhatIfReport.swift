@@ -30,24 +30,32 @@ public enum WhatIfReport {
         out += "<tr><th>tables</th><td>\(before.map { String($0.tables.count) } ?? "—")</td><td>\(after.tables.count)</td></tr>"
         out += "<tr><th>combinations</th><td>\(before.map { String($0.layout.combinations.count) } ?? "—")</td><td>\(after.layout.combinations.count)</td></tr>"
         row("seats") { String($0.seats) }
-        row("largest party, online and host") { String($0.largestOnlineParty) }
+        row("largest party, online") { String($0.largestOnlineParty) }
+        row("largest party, host") { String($0.largestHostParty) }
         row("party sizes no table seats") { $0.unseatable.isEmpty ? "none" : $0.unseatable.map(String.init).joined(separator: ", ") }
         out += "</table>\n"
         let byID = Dictionary(uniqueKeysWithValues: outcome.bookings.map { ($0.id, $0) })
-        out += "<h2>Bookings that move</h2><table class=\"data\"><tr><th>booking</th><th>date</th><th>time</th><th>party</th><th>guest</th><th>from</th><th>to</th></tr>"
-        for move in outcome.moved {
-            let booking = byID[move.booking]
-            out += "<tr><td>\(Markup.escape(move.booking))</td><td>\(booking.map { "\($0.date)" } ?? "")</td><td>\(booking.map { ClockTime.format($0.start) } ?? "")</td>"
-            out += "<td>\(booking.map { String($0.party) } ?? "")</td><td>\(Markup.escape(names[move.booking] ?? ""))</td>"
-            out += "<td>\(Markup.escape(move.from.joined(separator: "+")))</td><td>\(Markup.escape(move.to.joined(separator: "+")))</td></tr>"
+        out += "<h2>Bookings that move</h2>"
+        if outcome.moved.isEmpty { out += "<p>No booking moves.</p>\n" } else {
+            out += "<table class=\"data\"><tr><th>booking</th><th>date</th><th>time</th><th>party</th><th>guest</th><th>from</th><th>to</th></tr>"
+            for move in outcome.moved {
+                let booking = byID[move.booking]
+                out += "<tr><td>\(Markup.escape(move.booking))</td><td>\(booking.map { "\($0.date)" } ?? "")</td><td>\(booking.map { ClockTime.format($0.start) } ?? "")</td>"
+                out += "<td>\(booking.map { String($0.party) } ?? "")</td><td>\(Markup.escape(names[move.booking] ?? ""))</td>"
+                out += "<td>\(Markup.escape(move.from.joined(separator: "+")))</td><td>\(Markup.escape(move.to.joined(separator: "+")))</td></tr>"
+            }
+            out += "</table>\n"
         }
-        out += "</table>\n<h2>Bookings that cannot be seated</h2><table class=\"data\"><tr><th>booking</th><th>date</th><th>time</th><th>party</th><th>guest</th><th>tables</th><th>why</th></tr>"
-        for item in outcome.unseatable {
-            let booking = item.booking
-            out += "<tr class=\"bad\"><td>\(Markup.escape(booking.id))</td><td>\(booking.date)</td><td>\(ClockTime.format(booking.start))</td><td>\(booking.party)</td>"
-            out += "<td>\(Markup.escape(names[booking.id] ?? ""))</td><td>\(Markup.escape(booking.tables.joined(separator: "+")))</td><td>\(Markup.escape(item.reason))</td></tr>"
+        out += "<h2>Bookings that cannot be seated</h2>"
+        if outcome.unseatable.isEmpty { out += "<p>Every booking can be seated.</p>\n" } else {
+            out += "<table class=\"data\"><tr><th>booking</th><th>date</th><th>time</th><th>party</th><th>guest</th><th>tables</th><th>why</th></tr>"
+            for item in outcome.unseatable {
+                let booking = item.booking
+                out += "<tr class=\"bad\"><td>\(Markup.escape(booking.id))</td><td>\(booking.date)</td><td>\(ClockTime.format(booking.start))</td><td>\(booking.party)</td>"
+                out += "<td>\(Markup.escape(names[booking.id] ?? ""))</td><td>\(Markup.escape(booking.tables.joined(separator: "+")))</td><td>\(Markup.escape(item.reason))</td></tr>"
+            }
+            out += "</table>\n"
         }
-        out += "</table>\n"
         let affected = Set(outcome.moved.compactMap { byID[$0.booking]?.date } + outcome.unseatable.map(\.booking.date))
         for date in affected.sorted() {
             let day = DayState(floor: after, date: date, bookings: outcome.bookings.filter { $0.date == date })

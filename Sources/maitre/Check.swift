@@ -48,7 +48,7 @@ struct Check: ParsableCommand {
             case .success(let summary):
                 print("\(file): ok — \(summary.restaurant): \(summary.tables) tables, \(summary.combinations) combinations, \(summary.seats) seats, \(summary.services) services")
                 let figures = summary.capacity
-                print("  largest party: \(figures.largestOnlineParty) online and host, \(figures.largestWalkInParty) walk-in; party sizes no table or combination seats: \(figures.unseatable.isEmpty ? "none" : figures.unseatable.map(String.init).joined(separator: ", "))")
+                print("  largest party: \(figures.largestOnlineParty) online, \(figures.largestHostParty) host, \(figures.largestWalkInParty) walk-in; party sizes no table or combination seats: \(figures.unseatable.isEmpty ? "none" : figures.unseatable.map(String.init).joined(separator: ", "))")
                 for service in figures.services {
                     print("  \(service.name) \(ClockTime.format(service.from))-\(ClockTime.format(service.to)): at most \(service.turnCovers) covers at its turn times")
                 }

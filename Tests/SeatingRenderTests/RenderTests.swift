@@ -103,6 +103,23 @@ import Testing
         #expect(summary.covers == 9)
     }
 
+    /// Online parties are bounded by the services' `maxParty` too, hosts only by the tables; an
+    /// empty day and a layout change that moves nobody say so in words.
+    @Test func figuresAndReportsSayWhatAnOwnerAsks() {
+        var layout = Self.floor.layout
+        layout.services[0].maxParty = 3
+        let floor = try! Floor(layout)
+        let figures = CapacityFigures(floor: floor, day: Self.day)
+        #expect(figures.largestOnlineParty == 3)
+        #expect(figures.largestHostParty == 4)
+        let empty = DayView(floor: floor, day: DayState(floor: floor, date: Self.date, bookings: []), names: [:])
+        #expect(DaySummary(empty).text == "no bookings")
+        let unchanged = LayoutChange.reseat(floor: floor, bookings: Array(Self.day.bookings.values).filter { $0.status == .booked })
+        let html = WhatIfReport.html(unchanged, before: Self.floor, after: floor)
+        #expect(unchanged.moved.isEmpty && html.contains("No booking moves."))
+        #expect(html.contains("Every booking can be seated."))
+    }
+
     @Test func capacityFiguresAreWhatTheyClaim() {
         let figures = CapacityFigures(floor: Self.floor, day: Self.day)
         #expect(figures.seats == 10)

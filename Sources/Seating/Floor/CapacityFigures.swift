@@ -3,8 +3,9 @@
 ///
 /// Definitions:
 /// - `seats`: the sum of every table's `max`;
-/// - `largestParty`: the largest party a unit the engine may pick seats, per channel (online and
-///   host: reservable tables and combinations; walk-ins: every unit);
+/// - `largestParty`: the largest party a unit the engine may pick seats, per channel (host:
+///   reservable tables and combinations; online: the same, and no larger than the largest
+///   `maxParty` of a service (running on the day's weekday, given a day); walk-ins: every unit);
 /// - `unseatable`: party sizes from 1 to the largest unit that no table or combination seats
 ///   (gaps between the units' `min...max` ranges);
 /// - per service, `turnCovers`: the most covers the tables could seat in the service's window
@@ -35,6 +36,7 @@ public struct CapacityFigures: Sendable, Equatable {
 
     public var seats: Int
     public var largestOnlineParty: Int
+    public var largestHostParty: Int
     public var largestWalkInParty: Int
     public var unseatable: [Int]
     public var services: [ServiceFigures]
@@ -45,7 +47,9 @@ public struct CapacityFigures: Sendable, Equatable {
     public init(floor: Floor, day: DayState? = nil) {
         let layout = floor.layout
         seats = layout.seats
-        largestOnlineParty = floor.largestReservableUnit
+        largestHostParty = floor.largestReservableUnit
+        let onlineLimit = layout.services.filter { service in day.map { service.runs(on: $0.weekday) } ?? true }.map(\.maxParty).max() ?? 0
+        largestOnlineParty = min(floor.largestReservableUnit, onlineLimit)
         largestWalkInParty = floor.largestUnit
         unseatable = (1...max(1, floor.largestUnit)).filter { party in !floor.units.contains { $0.fits(party) } }
         let weekday = day?.weekday

@@ -110,7 +110,7 @@ extension SeatingService {
         let figures = CapacityFigures(floor: floor)
         return .object([
             JSONMember("tables", .int(floor.tables.count)), JSONMember("combinations", .int(floor.layout.combinations.count)),
-            JSONMember("seats", .int(figures.seats)), JSONMember("largestParty", .int(figures.largestOnlineParty)),
+            JSONMember("seats", .int(figures.seats)), JSONMember("largestParty", .int(figures.largestHostParty)),
             JSONMember("largestWalkInParty", .int(figures.largestWalkInParty)),
             JSONMember("unseatablePartySizes", .array(figures.unseatable.map { .int($0) })),
         ])
