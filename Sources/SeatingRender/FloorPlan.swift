@@ -121,9 +121,12 @@ public enum FloorPlan {
             let textColor = state == .blocked ? "#ffffff" : Palette.ink
             out += "<text x=\"\(px(box.midX))\" y=\"\(py(box.midY - 0.06))\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"\(textColor)\">\(Markup.escape(Markup.shortened(table.id, to: 10)))</text>"
             out += "<text x=\"\(px(box.midX))\" y=\"\(py(box.midY + 0.2))\" text-anchor=\"middle\" font-size=\"9\" fill=\"\(textColor)\">\(table.min)–\(table.max)\(table.reservable ? "" : " walk-in")</text>"
-            if let booking, state == .seated || state == .expected || state == .bookedLater {
+            // One label per party: a party on a combination is labelled once, under its first
+            // table, with the combination (under every member it read as twice the covers).
+            if let booking, state == .seated || state == .expected || state == .bookedLater, booking.tables.first == table.id {
                 let when = state == .bookedLater ? ClockTime.format(booking.start) + " " : ""
-                out += "<text x=\"\(px(box.midX))\" y=\"\(py(box.y + box.h + 0.18))\" text-anchor=\"middle\" font-size=\"9\" fill=\"\(Palette.ink)\">\(Markup.escape(Markup.shortened(when + view.label(booking), to: 22)))</text>"
+                let on = booking.tables.count > 1 ? " (" + booking.tables.joined(separator: "+") + ")" : ""
+                out += "<text x=\"\(px(box.midX))\" y=\"\(py(box.y + box.h + 0.18))\" text-anchor=\"middle\" font-size=\"9\" fill=\"\(Palette.ink)\">\(Markup.escape(Markup.shortened(when + view.label(booking), to: 22) + on))</text>"
             }
             out += "<title>\(Markup.escape(table.id)): \(table.min)–\(table.max), \(Markup.escape(table.area)), \(state.rawValue)</title></g>\n"
         }

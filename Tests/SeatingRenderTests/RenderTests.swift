@@ -59,6 +59,13 @@ import Testing
         }
     }
 
+    /// A party on a combination is labelled once, naming the combination, not under each member.
+    @Test func aPartyOnACombinationHasOneLabel() throws {
+        let svg = FloorPlan.svg(Self.view, at: 18 * 60 + 15)
+        #expect(svg.components(separatedBy: ">4 · ").count == 2, "one label of the party of four")
+        #expect(svg.components(separatedBy: " (A+B)</text>").count == 2)
+    }
+
     @Test func tablesAreColouredByTheirStateAtTheMoment() throws {
         let probe = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 18 * 60 + 15)))
         #expect(probe.states == ["table-A": "seated", "table-B": "seated", "table-C": "booked later", "table-X": "held"])
