@@ -60,6 +60,14 @@ struct Preview: ParsableCommand {
             let stored = try StoredDay(db: db, restaurant: floor.layout.restaurant, date: date, layout: floor.layout)
             view = DayView(floor: floor, day: stored.day, names: GuestNames.of(stored.day.bookings.values))
             moment = time
+            // A changed layout drops tables: say which bookings the plan cannot show.
+            let stranded = stored.day.bookings.values.filter { $0.status.isActive && floor.unit(forTables: $0.tables) == nil }
+                .sorted { $0.id < $1.id }
+            if !stranded.isEmpty {
+                let list = stranded.map { "\($0.id) (\($0.tables.joined(separator: "+")))" }.joined(separator: ", ")
+                FileHandle.standardError.write(Data(("preview: \(stranded.count) active booking\(stranded.count == 1 ? "" : "s") of \(date) "
+                    + "on tables or combinations this layout does not have, not drawn: \(list)\n").utf8))
+            }
         }
         try writeOutput(FloorPlan.svg(view, at: moment), to: output)
         if output != "-" { print("\(output): floor plan of \(floor.layout.restaurant), \(floor.tables.count) tables") }

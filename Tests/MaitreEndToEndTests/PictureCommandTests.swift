@@ -47,6 +47,16 @@ import Testing
         #expect(preview.status == 0)
         #expect(try String(contentsOfFile: plan, encoding: .utf8).contains("data-state=\"seated\"") || (try String(contentsOfFile: plan, encoding: .utf8)).contains("data-state=\"expected\""))
         #expect(try MaitreBinary.serve(Data(), arguments: ["report", "--db", "/nonexistent.db", "--restaurant", "bistro", "--date", "2026-11-20", "-o", html]).status == 1)
+        // A changed layout (T8 renamed T12) over the stored evening: the bookings on T8 are named on stderr.
+        let renamed = db + ".layout.json"
+        defer { try? FileManager.default.removeItem(atPath: renamed) }
+        let bistro = try String(contentsOf: Self.root.appendingPathComponent("Fixtures/layouts/bistro.json"), encoding: .utf8)
+        try bistro.replacingOccurrences(of: "\"T8\"", with: "\"T12\"").write(toFile: renamed, atomically: true, encoding: .utf8)
+        let changed = try MaitreBinary.serve(Data(), arguments: ["preview", "--layout", renamed, "--db", db, "--date", "2026-11-20",
+                                                                 "--time", "20:00", "-o", plan])
+        #expect(changed.status == 0)
+        let warning = String(decoding: changed.stderr, as: UTF8.self)
+        #expect(warning.contains("this layout does not have") && warning.contains("(T8)"), "\(warning)")
     }
 
     @Test func theRenderOpAnswersSVGAndHTML() throws {
