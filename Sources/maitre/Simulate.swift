@@ -14,8 +14,10 @@ struct Simulate: ParsableCommand {
         abstract: "Compare seating policies on a demand scenario: covers, revenue, turn-aways, waits, with 95 % confidence intervals.",
         discussion: """
             Policies: first-fit, best-fit, engine (what maitre serve does), engine+repack, offline (the \
-            clairvoyant ceiling of the reservation requests). Every policy sees the same random demand in \
-            each replication; the same scenario and seed give byte-identical output.
+            clairvoyant ceiling of the reservation requests, each at any time within its flexibility, \
+            under the floor's rules: no policy can seat more) and offline-free (the same without pacing, \
+            holds and service limits). Every policy sees the same random demand in each replication; the \
+            same scenario and seed give byte-identical output.
 
             Examples:
               maitre simulate --scenario Fixtures/scenarios/diner-walk-ins.json \\
@@ -79,9 +81,9 @@ struct Simulate: ParsableCommand {
             throw CommandFailure("\(scenario): \(error.line)")
         }
         var chosen = requested
-        if parsed.scenario.reservations == nil, chosen.contains(.offline) {
-            // The ceiling is of reservation requests; walk-in-only scenarios have none.
-            chosen.removeAll { $0 == .offline }
+        if parsed.scenario.reservations == nil, chosen.contains(where: \.isCeiling) {
+            // The ceilings are of reservation requests; walk-in-only scenarios have none.
+            chosen.removeAll(where: \.isCeiling)
             if !quiet { FileHandle.standardError.write(Data("simulate: no reservations, so no offline ceiling\n".utf8)) }
         }
         let total = replications
@@ -121,13 +123,9 @@ struct Simulate: ParsableCommand {
                           progress: (@Sendable (Int, Double) -> Void)?) -> [[SeatingPolicy: ReplicationMetrics]] {
         let results = Results(count: replications)
         let start = DispatchTime.now().uptimeNanoseconds
-        let needsCeiling = policies.contains(.offline)
         DispatchQueue.concurrentPerform(iterations: replications) { index in
             let demand = Demand.draw(scenario: scenario, floor: floor, seed: replicationSeed(seed, index))
-            var run: [SeatingPolicy: ReplicationMetrics] = [:]
-            for policy in policies where policy != .offline || needsCeiling {
-                run[policy] = Simulation.run(scenario: scenario, floor: floor, demand: demand, policy: policy, clock: clock)
-            }
+            let run = Simulation.runAll(scenario: scenario, floor: floor, demand: demand, policies: policies, clock: clock)
             let done = results.store(run, at: index)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             if elapsed > 1, let progress, results.shouldReport(elapsed) { progress(done, elapsed) }

@@ -26,8 +26,7 @@ struct DenseDinner {
     /// Whether per-type `counts` give every request a unit (or none) that passes the table-by-table
     /// check: no table shared at any minute, buffer included, every party within its unit's range.
     func verifies(_ counts: [[Int]]) -> Bool {
-        guard let units = program.units(for: counts, requestCount: requests.count) else { return false }
-        return OfflineOptimum.verify(floor: floor, day: empty, items: OfflineOptimum.items(for: requests, buffer: floor.layout.bufferMinutes),
-                                     units: units)
+        guard let seats = program.placements(for: counts, requestCount: requests.count) else { return false }
+        return OfflineOptimum.verify(floor: floor, day: empty, requests: requests, seats: seats)
     }
 }

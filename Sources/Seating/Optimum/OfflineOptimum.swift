@@ -3,9 +3,12 @@ import MILP
 /// The yardstick for online policies: all of a day's requests known at once, choose which to
 /// seat and where to maximise covers, then to waste the fewest seats.
 ///
-/// Rules kept: tables and combinations with their `min...max`, walk-in-only tables excluded,
-/// blocks, the buffer. Rules left out on purpose (they are policies, not physics): pacing, holds,
-/// service party limits. Each request keeps its time and duration.
+/// Rules kept always (the physics of the floor): tables and combinations with their `min...max`,
+/// walk-in-only tables excluded, blocks, the buffer. Under `Rules.floor` also every rule an online
+/// booking obeys (`SlotEvaluator.serviceRules`: the grid, the services' online party limits and
+/// `end`; pacing per bucket; table and count holds, `UnitRules`), so no online policy can seat
+/// more. Each request starts at one of its `times` (its own time unless given more: a guest's
+/// flexibility) and occupies its `duration`.
 ///
 /// Method: requests split into connected components of overlapping intervals (lunch and dinner,
 /// or any quiet gap, solve separately). Each component's integer program (`OfflineProgram`)
@@ -24,7 +27,8 @@ import MILP
 /// before it is returned.
 ///
 /// Invariants of a result: `greedyCovers <= covers <= coversBound`; `seated` holds only requests
-/// on a reservable unit that fits them, with no table shared at any minute (buffer included).
+/// on a reservable unit that fits them, at one of their `times` (`starts`), with no table shared at
+/// any minute (buffer included), and under `Rules.floor` every rule above verified.
 ///
 /// ```swift
 /// let result = OfflineOptimum.solve(floor: hall, date: friday, requests: demand, timeLimitMilliseconds: 1_000)
@@ -34,22 +38,44 @@ public enum OfflineOptimum {
     /// One party's request: when, how many, how long.
     public struct Request: Sendable, Equatable {
         public var id: String
+        /// The time the party wants.
         public var time: Int
         public var party: Int
+        /// Minutes the party occupies its tables (the buffer comes on top).
         public var duration: Int
+        /// The start times it accepts, the preferred first; `[time]` unless given.
+        public var times: [Int]
 
-        public init(id: String, time: Int, party: Int, duration: Int) {
+        public init(id: String, time: Int, party: Int, duration: Int, times: [Int]? = nil) {
             self.id = id
             self.time = time
             self.party = party
             self.duration = duration
+            self.times = times ?? [time]
         }
+    }
+
+    /// Which rules bind the plan besides the floor's physics (tables, combinations, blocks, the
+    /// buffer, walk-in-only tables).
+    public enum Rules: String, Sendable {
+        /// Physics alone: the rule-free ceiling.
+        case physics
+        /// Every rule an online booking obeys: service times and online party limits, pacing, holds.
+        case floor
+    }
+
+    /// Where one request sits: a unit and its start time.
+    public struct Seat: Sendable, Equatable {
+        public var unit: Int
+        public var start: Int
     }
 
     /// The plan and how good it is proven to be.
     public struct Result: Sendable, Equatable {
         /// Tables of each seated request, by request id.
         public var seated: [String: [String]]
+        /// The start time of each seated request, by request id.
+        public var starts: [String: Int] = [:]
         public var covers: Int
         public var wastedSeats: Int
         /// Covers the greedy warm start seats.
@@ -61,14 +87,18 @@ public enum OfflineOptimum {
         public var components: Int
     }
 
-    /// The requests in time order, split where no interval (buffer included) spans the gap.
-    static func components(of requests: [Request], buffer: Int) -> [[Request]] {
+    /// The requests in time order, split where no interval (buffer included) at any of their times
+    /// spans the gap; `share(a, b)` keeps two start times that share a rule (a pacing bucket) in
+    /// one component.
+    static func components(of requests: [Request], buffer: Int, share: (Int, Int) -> Bool = { _, _ in false }) -> [[Request]] {
         var components: [[Request]] = []
         var reach = Int.min
-        for request in requests.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) {
-            if request.time >= reach || components.isEmpty { components.append([]) }
+        var latest = Int.min
+        for request in requests.sorted(by: { ($0.earliest, $0.time, $0.id) < ($1.earliest, $1.time, $1.id) }) {
+            if components.isEmpty || (request.earliest >= reach && !share(latest, request.earliest)) { components.append([]) }
             components[components.count - 1].append(request)
-            reach = max(reach, request.time + request.duration + buffer)
+            reach = max(reach, request.latest + request.duration + buffer)
+            latest = max(latest, request.latest)
         }
         return components
     }
@@ -77,50 +107,56 @@ public enum OfflineOptimum {
     /// GLPK one component at a time. Variables `t<i>_class<k>` (how many requests of type i on
     /// capacity class k) and `t<i>_<unit>`, occupancies `occ<r>_at_<minute>`; the objective,
     /// minimised, is minus the covers.
-    public static func model(floor: Floor, date: ServiceDate, requests: [Request]) -> LinearModel {
-        let classes = TableClasses(floor: floor, day: DayState(floor: floor, date: date, bookings: []))
-        let ordered = requests.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
-        return OfflineProgram(classes: classes, requests: ordered, buffer: floor.layout.bufferMinutes).linear
+    public static func model(floor: Floor, date: ServiceDate, requests: [Request], rules: Rules = .physics) -> LinearModel {
+        let classes = TableClasses(floor: floor, day: DayState(floor: floor, date: date, bookings: []), underRules: rules == .floor)
+        let ordered = requests.sorted { ($0.earliest, $0.time, $0.id) < ($1.earliest, $1.time, $1.id) }
+        return OfflineProgram(classes: classes, requests: ordered, buffer: floor.layout.bufferMinutes, rules: rules).linear
     }
 
     /// The plan for `requests` within `timeLimitMilliseconds` (the whole day's cap); `nodeLimit`, when
     /// given, also stops each component's branch-and-bound after that many nodes, a cap that ends
     /// at the same point on any machine that reaches it in time (`SolveOptions.nodeLimit`).
-    public static func solve(floor: Floor, date: ServiceDate, requests: [Request], timeLimitMilliseconds: Int = 1_000,
-                             nodeLimit: Int? = nil) -> Result {
+    /// `known`: a plan of the same requests found otherwise (under stricter rules, say), kept per
+    /// component where it verifies and beats what the search found.
+    public static func solve(floor: Floor, date: ServiceDate, requests: [Request], rules: Rules = .physics,
+                             timeLimitMilliseconds: Int = 1_000, nodeLimit: Int? = nil, known: Result? = nil) -> Result {
         let buffer = floor.layout.bufferMinutes
         let empty = DayState(floor: floor, date: date, bookings: [])
-        let components = components(of: requests, buffer: buffer)
+        let components = components(of: requests, buffer: buffer) { a, b in
+            rules == .floor && a != Int.min && floor.pacingBucket(on: date.weekday, at: a) != nil
+                && floor.pacingBucket(on: date.weekday, at: a) == floor.pacingBucket(on: date.weekday, at: b)
+        }
         var result = Result(seated: [:], covers: 0, wastedSeats: 0, greedyCovers: 0, coversBound: 0, gap: 0, components: components.count)
         let deadline = SolveDeadline(milliseconds: timeLimitMilliseconds)
         var requestsLeft = requests.count
-        let classes = TableClasses(floor: floor, day: empty)
+        let classes = TableClasses(floor: floor, day: empty, underRules: rules == .floor)
         for component in components {
-            let greedy = greedyPlan(floor: floor, day: empty, requests: component)
+            let greedy = greedyPlan(floor: floor, day: empty, requests: component, rules: rules)
             // What is left of the cap, shared by the components still to solve by their requests.
             let share = deadline.remainingMilliseconds * component.count / max(1, requestsLeft)
             requestsLeft -= component.count
             result.greedyCovers += greedy.covers
             var chosen = greedy
             var bound = component.reduce(0) { $0 + $1.party }   // seating everyone is the trivial bound
-            if share > 0, let solved = solveComponent(classes: classes, requests: component, buffer: buffer, timeLimitMilliseconds: share,
-                                                                nodeLimit: nodeLimit) {
-                let items = Self.items(for: component, buffer: buffer)
+            if share > 0, let solved = solveComponent(classes: classes, requests: component, buffer: buffer, rules: rules,
+                                                      timeLimitMilliseconds: share, nodeLimit: nodeLimit) {
                 // The best candidate that passes the table-by-table check.
-                if let units = solved.plans.first(where: { verify(floor: floor, day: empty, items: items, units: $0) }) {
+                if let seats = solved.plans.first(where: { verify(floor: floor, day: empty, requests: component, seats: $0, rules: rules) }) {
                     var plan = Plan()
-                    for (request, unit) in zip(component, units) {
-                        guard let unit else { continue }
-                        plan.seated[request.id] = floor.units[unit].tableIDs
-                        plan.covers += request.party
-                        plan.waste += floor.units[unit].max - request.party
+                    for (request, seat) in zip(component, seats) {
+                        guard let seat else { continue }
+                        plan.seat(request, on: floor.units[seat.unit], at: seat.start)
                     }
                     if plan.score > chosen.score { chosen = plan }
                 }
                 bound = min(bound, solved.coversBound)
             }
+            if let known, let plan = plan(of: known, for: component, floor: floor, day: empty, rules: rules), plan.score > chosen.score {
+                chosen = plan
+            }
             bound = max(bound, chosen.covers)
             result.seated.merge(chosen.seated) { a, _ in a }
+            result.starts.merge(chosen.starts) { a, _ in a }
             result.covers += chosen.covers
             result.wastedSeats += chosen.waste
             result.coversBound += bound
@@ -134,10 +170,10 @@ public enum OfflineOptimum {
     /// for a better one; branch-and-bound continues from the relaxation with the best as incumbent
     /// while it is short of the bound. Returns the concrete plans found, best first, and the covers
     /// bound; nil when not even the relaxation was solved in time.
-    static func solveComponent(classes: TableClasses, requests: [Request], buffer: Int,
-                               timeLimitMilliseconds: Int, nodeLimit: Int? = nil) -> (plans: [[Int?]], coversBound: Int)? {
+    static func solveComponent(classes: TableClasses, requests: [Request], buffer: Int, rules: Rules = .physics,
+                               timeLimitMilliseconds: Int, nodeLimit: Int? = nil) -> (plans: [[Seat?]], coversBound: Int)? {
         let deadline = SolveDeadline(milliseconds: timeLimitMilliseconds)
-        let search = ComponentSearch(program: OfflineProgram(classes: classes, requests: requests, buffer: buffer),
+        let search = ComponentSearch(program: OfflineProgram(classes: classes, requests: requests, buffer: buffer, rules: rules),
                                      deadline: deadline, bound: requests.reduce(0) { $0 + $1.party }, workCapped: nodeLimit != nil)
         let program = search.program
         let solverMilliseconds = deadline.remainingMilliseconds - ComponentSearch.Schedule.afterSolver(timeLimitMilliseconds)
@@ -161,59 +197,98 @@ public enum OfflineOptimum {
         best.reduceWaste()
         var candidates = [best.counts]
         if let rounded = search.rounded, rounded.counts != best.counts { candidates.append(rounded.counts) }
-        return (candidates.compactMap { program.units(for: $0, requestCount: requests.count) }, bound)
+        return (candidates.compactMap { program.placements(for: $0, requestCount: requests.count) }, bound)
     }
 
 
     struct Plan {
         var seated: [String: [String]] = [:]
+        var starts: [String: Int] = [:]
         var covers = 0
         var waste = 0
 
         var score: PlanScore { PlanScore(covers: covers, waste: waste) }
+
+        mutating func seat(_ request: Request, on unit: SeatingUnit, at start: Int) {
+            seated[request.id] = unit.tableIDs
+            starts[request.id] = start
+            covers += request.party
+            waste += unit.max - request.party
+        }
     }
 
-    /// Greedy best fit over the requests in time order (the online policy with perfect hindsight
-    /// of nothing): the warm start and fallback.
-    static func greedyPlan(floor: Floor, day: DayState, requests: [Request]) -> Plan {
-        var day = day
-        var plan = Plan()
+    /// `result`'s plan of `requests` when it seats them on units at their own times and verifies
+    /// under `rules`; nil otherwise.
+    static func plan(of result: Result, for requests: [Request], floor: Floor, day: DayState, rules: Rules) -> Plan? {
+        var seats: [Seat?] = []
         for request in requests {
-            let to = request.time + request.duration + day.buffer
-            let outcome = GreedyBestFit.choose(floor: floor, day: day, party: request.party, from: request.time, to: to,
-                                               area: nil, tags: [], channel: .online, holds: .none)
-            guard let unit = outcome.unit else { continue }
-            day.upsert(Booking(id: request.id, restaurant: floor.layout.restaurant, date: day.date, start: request.time,
-                               duration: request.duration, party: request.party, tables: floor.units[unit].tableIDs))
-            plan.seated[request.id] = floor.units[unit].tableIDs
-            plan.covers += request.party
-            plan.waste += floor.units[unit].max - request.party
+            guard let tables = result.seated[request.id] else { seats.append(nil); continue }
+            guard let start = result.starts[request.id], let unit = floor.unit(forTables: tables) else { return nil }
+            seats.append(Seat(unit: unit, start: start))
+        }
+        guard verify(floor: floor, day: day, requests: requests, seats: seats, rules: rules) else { return nil }
+        var plan = Plan()
+        for (request, seat) in zip(requests, seats) {
+            if let seat { plan.seat(request, on: floor.units[seat.unit], at: seat.start) }
         }
         return plan
     }
 
-    /// The requests as items of the table-by-table check (`verify`), each occupying its interval
-    /// and the buffer after it.
-    static func items(for requests: [Request], buffer: Int) -> [AssignmentModel.Item] {
-        requests.map { request in
-            AssignmentModel.Item(booking: request.id, party: request.party, start: request.time,
-                                 end: request.time + request.duration + buffer, eligible: [], current: nil)
+    /// Greedy best fit over the requests in time order (the online policy with perfect hindsight
+    /// of nothing), each at the first of its times where a unit is free and the rules allow it:
+    /// the warm start and fallback.
+    static func greedyPlan(floor: Floor, day: DayState, requests: [Request], rules: Rules = .physics) -> Plan {
+        var day = day
+        var plan = Plan()
+        for request in requests {
+            for time in request.times {
+                let to = time + request.duration + day.buffer
+                if rules == .floor, admission(floor: floor, day: day, party: request.party, at: time) != nil { continue }
+                let outcome = GreedyBestFit.choose(floor: floor, day: day, party: request.party, from: time, to: to,
+                                                   area: nil, tags: [], channel: .online, holds: rules == .floor ? .all : .none)
+                guard let unit = outcome.unit else { continue }
+                day.upsert(booking(request, tables: floor.units[unit].tableIDs, at: time, date: day.date, restaurant: floor.layout.restaurant))
+                plan.seat(request, on: floor.units[unit], at: time)
+                break
+            }
         }
+        return plan
     }
 
-    /// Whether seating every item on its unit (nil: unseated) keeps tables free and unblocked.
-    static func verify(floor: Floor, day: DayState, items: [AssignmentModel.Item], units: [Int?]) -> Bool {
+    /// The online admission rules (`SlotEvaluator.admissionRules`) for a party at a time on `day`
+    /// as planned so far: the reason it would be refused, or nil.
+    static func admission(floor: Floor, day: DayState, party: Int, at time: Int) -> SlotReason? {
+        let query = SeatingQuery(date: day.date, time: time, party: party, channel: .online)
+        return SlotEvaluator.admissionRules(floor: floor, day: day, query: query, duration: SlotEvaluator.duration(floor: floor, query: query))
+    }
+
+    static func booking(_ request: Request, tables: [String], at start: Int, date: ServiceDate, restaurant: String) -> Booking {
+        Booking(id: request.id, restaurant: restaurant, date: date, start: start, duration: request.duration, party: request.party, tables: tables)
+    }
+
+    /// Whether seating every request at its seat (nil: unseated), in start order, keeps tables
+    /// free and unblocked and, under `Rules.floor`, obeys every online rule (`UnitRules` with all
+    /// holds, `SlotEvaluator.admissionRules`): the table-by-table check of a solver's plan.
+    static func verify(floor: Floor, day: DayState, requests: [Request], seats: [Seat?], rules: Rules = .physics) -> Bool {
         var check = day
-        for (item, unit) in zip(items, units) {
-            guard let unit else { continue }
-            let seating = floor.units[unit]
-            guard UnitRules.verdict(floor: floor, day: check, unit: unit, party: item.party, from: item.start, to: item.end,
-                                    channel: .online, holds: .none) == .allowed else { return false }
-            check.upsert(Booking(id: item.booking ?? "", restaurant: floor.layout.restaurant, date: day.date, start: item.start,
-                                 duration: item.end - item.start - day.buffer, party: item.party, tables: seating.tableIDs))
+        let placed = zip(requests, seats).compactMap { request, seat in seat.map { (request, $0) } }
+        for (request, seat) in placed.sorted(by: { ($0.1.start, $0.0.id) < ($1.1.start, $1.0.id) }) {
+            let to = seat.start + request.duration + day.buffer
+            guard request.times.contains(seat.start),
+                  UnitRules.verdict(floor: floor, day: check, unit: seat.unit, party: request.party, from: seat.start, to: to,
+                                    channel: .online, holds: rules == .floor ? .all : .none) == .allowed else { return false }
+            if rules == .floor, admission(floor: floor, day: check, party: request.party, at: seat.start) != nil { return false }
+            check.upsert(booking(request, tables: floor.units[seat.unit].tableIDs, at: seat.start, date: day.date,
+                                 restaurant: floor.layout.restaurant))
         }
         return true
     }
+}
+
+extension OfflineOptimum.Request {
+    /// The earliest and latest of its start times.
+    var earliest: Int { times.min() ?? time }
+    var latest: Int { times.max() ?? time }
 }
 
 
@@ -238,6 +313,10 @@ final class ComponentSearch {
         /// The neighbourhood search takes two thirds of what is left (half was too short for
         /// seed 18 in one run of three, docs/offline-optimum.md).
         static func neighbourhood(_ left: Int) -> Int { left * 2 / 3 }
+        /// Under a work cap, the dives stop after this many found nothing better (each re-optimises
+        /// the relaxation several times: on the packed Saturday's ceiling under the rules, 19,000
+        /// columns, a dive is 2 s and the first found all that the six did).
+        static let fruitlessDivesWhenCapped = 1
         /// The most shaken roundings of the root relaxation.
         static let shakenRoundings: UInt64 = 60
     }
@@ -305,13 +384,15 @@ final class ComponentSearch {
     private func dives(from values: [Double], probe: RelaxationProbe, plan: inout OfflinePacking) {
         let keep = workCapped ? 0 : Schedule.keptFromDives(deadline.remainingMilliseconds)
         var lastDive = 0
-        for divisor in OfflineDive.divisors where plan.covers < bound && deadline.remainingMilliseconds > keep + lastDive {
+        var fruitless = 0
+        for divisor in OfflineDive.divisors where plan.covers < bound && deadline.remainingMilliseconds > keep + lastDive
+            && !(workCapped && fruitless >= Schedule.fruitlessDivesWhenCapped) {
             let start = deadline.remainingMilliseconds
             probe.resetAll()
             let dived = OfflineDive.dive(program: program, from: values, divisor: divisor, raise: probe.raise,
                                          mayStep: { self.deadline.remainingMilliseconds > probe.longestStepMilliseconds + self.longestPacking })
             let diving = packing(from: dived)
-            if diving.isBetter(than: plan) { plan = diving }
+            if diving.isBetter(than: plan) { plan = diving } else { fruitless += 1 }
             lastDive = start - deadline.remainingMilliseconds
         }
     }

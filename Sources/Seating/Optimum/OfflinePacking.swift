@@ -4,8 +4,8 @@
 /// improved by local search: seat a waiting request by ejecting the smallest blocking parties and
 /// re-seating them elsewhere, kept only when covers rise (or waste falls at equal covers).
 ///
-/// Invariants: `occupancy[r][i]` counts the seated requests using resource `r` that cover node `i`
-/// and never exceeds `program.capacity[r]`; `seated[t]` never exceeds the type's count; `covers`
+/// Invariants: `occupancy[r][i]` sums the weights of the seated requests' uses of resource `r`
+/// in slot `i` (a table resource's slots are nodes) and never exceeds `program.limits[r][i]`; `seated[t]` never exceeds the type's count; `covers`
 /// and `waste` are the plan's totals. Deterministic: no clock, no randomness but a seeded one.
 struct OfflinePacking {
     let program: OfflineProgram
@@ -14,18 +14,18 @@ struct OfflinePacking {
     private(set) var seated: [Int]
     private(set) var covers = 0
     private(set) var waste = 0
-    /// Per resource, the (type, choice) pairs that use it.
-    private let users: [[(type: Int, choice: Int)]]
+    /// Per resource, the (type, choice) pairs that use it, with the slots they use.
+    private let users: [[(type: Int, choice: Int, slots: Range<Int>)]]
 
     init(program: OfflineProgram) {
         self.program = program
         counts = program.choices.map { Array(repeating: 0, count: $0.count) }
-        occupancy = program.capacity.map { _ in Array(repeating: 0, count: program.nodes.count) }
+        occupancy = program.limits.map { Array(repeating: 0, count: $0.count) }
         seated = Array(repeating: 0, count: program.types.count)
-        var users: [[(type: Int, choice: Int)]] = Array(repeating: [], count: program.capacity.count)
+        var users: [[(type: Int, choice: Int, slots: Range<Int>)]] = Array(repeating: [], count: program.limits.count)
         for (type, row) in program.choices.enumerated() {
             for (choice, entry) in row.enumerated() {
-                for resource in entry.resources { users[resource].append((type, choice)) }
+                for use in entry.uses { users[use.resource].append((type, choice, use.slots)) }
             }
         }
         self.users = users
@@ -49,10 +49,9 @@ struct OfflinePacking {
 
     func fits(_ type: Int, _ choice: Int) -> Bool {
         guard hasRoom(type) else { return false }
-        let nodes = program.types[type].nodes
-        for resource in program.choices[type][choice].resources {
-            let limit = program.capacity[resource]
-            for node in nodes where occupancy[resource][node] >= limit { return false }
+        for use in program.choices[type][choice].uses {
+            let limits = program.limits[use.resource]
+            for slot in use.slots where occupancy[use.resource][slot] + use.weight > limits[slot] { return false }
         }
         return true
     }
@@ -70,8 +69,8 @@ struct OfflinePacking {
         seated[type] += step
         covers += step * program.types[type].party
         waste += step * program.choices[type][choice].waste
-        for resource in program.choices[type][choice].resources {
-            for node in program.types[type].nodes { occupancy[resource][node] += step }
+        for use in program.choices[type][choice].uses {
+            for slot in use.slots { occupancy[use.resource][slot] += step * use.weight }
         }
     }
 
@@ -195,19 +194,21 @@ struct OfflinePacking {
         }
         let before = score
         var ejected: [(type: Int, choice: Int)] = []
-        let nodes = program.types[type].nodes
-        for resource in program.choices[type][choice].resources {
-            for node in nodes where occupancy[resource][node] >= program.capacity[resource] {
-                // The smallest party on this resource covering this node (latest start on ties).
-                var pick: (type: Int, choice: Int)?
-                for user in users[resource] where counts[user.type][user.choice] > 0 && program.types[user.type].nodes.contains(node) {
-                    guard let current = pick else { pick = user; continue }
-                    let a = program.types[user.type], b = program.types[current.type]
-                    if (a.party, -a.start) < (b.party, -b.start) { pick = user }
+        for use in program.choices[type][choice].uses {
+            for slot in use.slots {
+                while occupancy[use.resource][slot] + use.weight > program.limits[use.resource][slot] {
+                    // The smallest party using this resource in this slot (latest start on ties).
+                    var pick: (type: Int, choice: Int)?
+                    for user in users[use.resource] where counts[user.type][user.choice] > 0 && user.slots.contains(slot) {
+                        guard let current = pick else { pick = (user.type, user.choice); continue }
+                        let a = (program.types[user.type].party, -program.choices[user.type][user.choice].start)
+                        let b = (program.types[current.type].party, -program.choices[current.type][current.choice].start)
+                        if a < b { pick = (user.type, user.choice) }
+                    }
+                    guard let pick, ejected.count < 4 else { return undo(ejected: ejected, placed: nil, reseated: []) }
+                    remove(pick.type, pick.choice)
+                    ejected.append(pick)
                 }
-                guard let pick, ejected.count < 4 else { return undo(ejected: ejected, placed: nil, reseated: []) }
-                remove(pick.type, pick.choice)
-                ejected.append(pick)
             }
         }
         guard fits(type, choice) else {

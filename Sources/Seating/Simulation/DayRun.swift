@@ -147,7 +147,7 @@ struct DayRun {
         case .bestFit:
             guard case .offer(let slot) = SlotEvaluator.evaluate(floor: floor, day: day, query: query) else { return nil }
             return Placement(start: slot.time, duration: slot.duration, unit: slot.unit, tables: slot.tables)
-        case .engine, .engineRepack, .offline:
+        case .engine, .engineRepack, .offline, .offlineFree:
             // What `book` does at one time, without the alternatives a refusal would list (the
             // guest's own window is searched here, time by time).
             switch SlotEvaluator.evaluate(floor: floor, day: day, query: query) {

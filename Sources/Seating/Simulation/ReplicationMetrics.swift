@@ -26,6 +26,9 @@ public struct ReplicationMetrics: Sendable, Equatable {
     public var walkInWaits: [Int] = []
     /// Bookings moved to other tables by re-assignments and repacks.
     public var moves = 0
+    /// A ceiling's proven bound on the reservation covers any plan could seat (`offline`,
+    /// `offline-free`); nil for the online policies.
+    public var coversBound: Int?
     /// Milliseconds each seating decision took (a reservation request's search of its window with
     /// any re-assignment or repack, a walk-in's seating; `offline`: the ceiling's one solve), when
     /// the run was given a `DecisionClock`; nil otherwise.

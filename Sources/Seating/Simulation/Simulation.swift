@@ -22,48 +22,80 @@ public enum Simulation {
     /// (`ReplicationMetrics.decisionMilliseconds`); nothing else depends on it.
     public static func run(scenario: Scenario, floor: Floor, demand: Demand, policy: SeatingPolicy,
                            clock: DecisionClock? = nil) -> ReplicationMetrics {
-        if policy == .offline { return offline(scenario: scenario, floor: floor, demand: demand, clock: clock) }
+        if policy.isCeiling {
+            return ceiling(scenario: scenario, floor: floor, demand: demand, rules: policy == .offline ? .floor : .physics, clock: clock).metrics
+        }
         var run = DayRun(scenario: scenario, floor: floor, demand: demand, policy: policy, clock: clock)
         run.play()
         return run.metrics
     }
 
-    /// The ceiling's branch-and-bound stops after this many nodes when it has not proven the optimum
+    /// Every policy's evening on the same demand. The rule-free ceiling starts from the ceiling
+    /// under the rules when both run (any plan under the rules is one without them), so the ladder
+    /// never climbs down the wrong way although both searches are capped by work.
+    public static func runAll(scenario: Scenario, floor: Floor, demand: Demand, policies: [SeatingPolicy],
+                              clock: DecisionClock? = nil) -> [SeatingPolicy: ReplicationMetrics] {
+        var runs: [SeatingPolicy: ReplicationMetrics] = [:]
+        var ruled: OfflineOptimum.Result?
+        for policy in policies.sorted(by: { ($0 == .offline ? 0 : 1) < ($1 == .offline ? 0 : 1) }) {
+            if policy.isCeiling {
+                let (metrics, result) = ceiling(scenario: scenario, floor: floor, demand: demand, rules: policy == .offline ? .floor : .physics,
+                                                clock: clock, known: ruled)
+                if policy == .offline { ruled = result }
+                runs[policy] = metrics
+            } else {
+                runs[policy] = run(scenario: scenario, floor: floor, demand: demand, policy: policy, clock: clock)
+            }
+        }
+        return runs
+    }
+
+    /// A ceiling's branch-and-bound stops after this many nodes when it has not proven the optimum
     /// by then: a cap on work, not on time, so the same scenario and seed give the same ceiling on any
-    /// machine (every fixture evening is proven before it; without the dives the packed Saturday's
-    /// hardest needed 609 nodes and 27 s and was still not proven).
-    static let ceilingNodeLimit = 100
+    /// machine. The quiet evenings are proven well before it; on the packed Saturday under the
+    /// rules (19,000 columns, guests within 30 minutes of their time) the dives end a cover or two
+    /// below the bound, and 20 nodes (about 3 s) or 100 (10 s) found nothing more
+    /// (Benchmarks/RESULTS.md). `coversBound` says how far from proven a ceiling is.
+    static let ceilingNodeLimit = 20
     /// A safety net only: a machine that needs this long for `ceilingNodeLimit` nodes gets a ceiling
     /// that depends on its speed.
-    static let ceilingTimeLimitMilliseconds = 20_000
+    static let ceilingTimeLimitMilliseconds = 120_000
 
-    /// The ceiling: the most covers any assignment could seat for the reservation requests that
-    /// were not cancelled and showed up, each at the time it wanted, for as long as it dined.
-    static func offline(scenario: Scenario, floor: Floor, demand: Demand, clock: DecisionClock?) -> ReplicationMetrics {
+    /// A ceiling: the most covers any assignment could seat for the reservation requests that
+    /// were not cancelled and showed up, each at a grid time within its flexibility (the times
+    /// `AvailabilitySearch` would try for it), for as long as it dined, under `rules`.
+    static func ceiling(scenario: Scenario, floor: Floor, demand: Demand, rules: OfflineOptimum.Rules, clock: DecisionClock?,
+                        known: OfflineOptimum.Result? = nil) -> (metrics: ReplicationMetrics, result: OfflineOptimum.Result) {
         var metrics = ReplicationMetrics()
         let coming = demand.reservations.filter { $0.cancelShare == nil && !$0.noShow }
         metrics.requests = coming.count
         metrics.arriving = coming.count
-        let requests = coming.map { OfflineOptimum.Request(id: $0.id, time: $0.time, party: $0.party, duration: $0.dining) }
+        let requests = coming.map { request in
+            let query = SeatingQuery(date: scenario.date, time: request.time, party: request.party, channel: .online)
+            return OfflineOptimum.Request(id: request.id, time: request.time, party: request.party, duration: request.dining,
+                                          times: AvailabilitySearch.candidateTimes(floor: floor, query: query, before: request.flexibility,
+                                                                                   after: request.flexibility))
+        }
         let (result, milliseconds) = DecisionClock.measure(clock) {
-            OfflineOptimum.solve(floor: floor, date: scenario.date, requests: requests,
-                                 timeLimitMilliseconds: ceilingTimeLimitMilliseconds, nodeLimit: ceilingNodeLimit)
+            OfflineOptimum.solve(floor: floor, date: scenario.date, requests: requests, rules: rules,
+                                 timeLimitMilliseconds: ceilingTimeLimitMilliseconds, nodeLimit: ceilingNodeLimit, known: known)
         }
         metrics.decisionMilliseconds = milliseconds.map { [$0] }
+        metrics.coversBound = result.coversBound
         for request in coming {
-            if result.seated[request.id] != nil {
+            if result.seated[request.id] != nil, let start = result.starts[request.id] {
                 metrics.seated += 1
                 metrics.covers += request.party
                 metrics.reservationCovers += request.party
                 let revenue = scenario.revenue(party: request.party)
                 metrics.revenue += revenue
-                metrics.revenueByHour[request.time / 60, default: 0] += revenue
-                addPresence(&metrics, from: request.time, to: request.time + request.dining, party: request.party)
+                metrics.revenueByHour[start / 60, default: 0] += revenue
+                addPresence(&metrics, from: start, to: start + request.dining, party: request.party)
             } else {
                 metrics.turnAway(party: request.party, at: request.time)
             }
         }
-        return metrics
+        return (metrics, result)
     }
 
     static func addPresence(_ metrics: inout ReplicationMetrics, from: Int, to: Int, party: Int) {

@@ -38,7 +38,9 @@ public struct Estimate: Sendable, Equatable {
 /// day's services span), `serviceRate` (parties seated over parties that came to the door:
 /// walk-ins, and reservation requests neither cancelled nor no-show), `walkInsSeated`,
 /// `walkInsLost`, `meanWaitMinutes` (of seated walk-ins), `moves`, `offlineShare` (reservation
-/// covers over the offline ceiling's, when it ran), `solverMsP95` (only when the runs were timed:
+/// covers over the offline ceiling's, when it ran), `reservationCovers` (covers of reservation
+/// requests: what the ceilings seat), `coversBound` (a ceiling's proven bound on them),
+/// `solverMsP95` (only when the runs were timed:
 /// the 95th percentile of one replication's seating decisions' milliseconds), plus `turnedAwayByParty.N`,
 /// `turnedAwayByHour.HH`, `seatOccupancy.HH` (guest-minutes over seat-minutes) and `revpash.HH`.
 public struct SimulationSummary: Sendable {
@@ -51,7 +53,8 @@ public struct SimulationSummary: Sendable {
     public let rows: [SeatingPolicy: [[String: Double]]]
 
     public static let scalarNames = ["requests", "seated", "turnedAway", "covers", "revenue", "revpash", "serviceRate",
-                                     "walkInsSeated", "walkInsLost", "meanWaitMinutes", "moves", "solverMsP95", "offlineShare"]
+                                     "walkInsSeated", "walkInsLost", "meanWaitMinutes", "moves", "solverMsP95", "offlineShare",
+                                     "reservationCovers", "coversBound"]
 
     public init(floor: Floor, date: ServiceDate, policies: [SeatingPolicy], runs: [[SeatingPolicy: ReplicationMetrics]]) {
         self.policies = policies
@@ -91,6 +94,8 @@ public struct SimulationSummary: Sendable {
                     "moves": Double(m.moves),
                 ]
                 if let times = m.decisionMilliseconds { row["solverMsP95"] = DecisionClock.percentile95(times) }
+                row["reservationCovers"] = Double(m.reservationCovers)
+                if let bound = m.coversBound { row["coversBound"] = Double(bound) }
                 if let ceiling = run[.offline] {
                     row["offlineShare"] = ceiling.reservationCovers > 0
                         ? Double(m.reservationCovers) / Double(ceiling.reservationCovers) : 1

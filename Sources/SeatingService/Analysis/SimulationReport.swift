@@ -8,7 +8,7 @@ import Seating
 /// and seed give byte-identical files, unless the runs were timed (`solverMsP95`, `--timings`).
 public enum SimulationReport {
     /// The metrics the Markdown table shows, in order (the JSON and CSV carry them all).
-    static let headline = ["requests", "seated", "turnedAway", "covers", "revenue", "revpash", "serviceRate",
+    static let headline = ["requests", "seated", "turnedAway", "covers", "reservationCovers", "coversBound", "revenue", "revpash", "serviceRate",
                            "walkInsSeated", "walkInsLost", "meanWaitMinutes", "moves", "solverMsP95", "offlineShare"]
 
     /// The metrics compared with the baseline policy, paired replication by replication.
@@ -22,10 +22,34 @@ public enum SimulationReport {
         return summary.policies.contains(.bestFit) ? .bestFit : summary.policies.first
     }
 
-    /// The policies compared with `baseline`: every other one but the offline ceiling (it seats
-    /// reservations only; `offlineShare` is its comparison).
+    /// The policies compared with `baseline`: every other one but the offline ceilings (they seat
+    /// reservations only; `offlineShare` and the ladder are their comparisons).
     static func comparedWith(_ baseline: SeatingPolicy, _ summary: SimulationSummary) -> [SeatingPolicy] {
-        summary.policies.filter { $0 != baseline && $0 != .offline }
+        summary.policies.filter { $0 != baseline && !$0.isCeiling }
+    }
+
+    /// The ladder of reservation covers, top down, as far as its rungs ran: the rule-free ceiling
+    /// (`offline-free`), the ceiling under the floor's rules (`offline`), then the online policies
+    /// from the most reservation covers down. Each rung with the paired difference from the rung
+    /// above and what that step is: the rules' cost, the online order's cost, or one policy's loss
+    /// against a better one.
+    public static func ladder(_ summary: SimulationSummary) -> [(policy: SeatingPolicy, step: String?, difference: Estimate?)] {
+        let ceilings = [SeatingPolicy.offlineFree, .offline].filter(summary.policies.contains)
+        let online = summary.policies.filter { !$0.isCeiling }.sorted {
+            (summary.estimates[$0]?["reservationCovers"]?.mean ?? 0) > (summary.estimates[$1]?["reservationCovers"]?.mean ?? 0)
+        }
+        let rungs = ceilings + online
+        guard rungs.count > 1, !ceilings.isEmpty else { return [] }
+        return rungs.enumerated().map { index, policy in
+            guard index > 0 else { return (policy, nil, nil) }
+            let above = rungs[index - 1]
+            let step = switch (above, policy.isCeiling) {
+            case (.offlineFree, true): "what the rules cost"
+            case (_, false) where above.isCeiling: "what the online order costs"
+            default: "below \(above.rawValue)"
+            }
+            return (policy, step, summary.difference(above, from: policy, metric: "reservationCovers"))
+        }
     }
 
     public static func markdown(_ summary: SimulationSummary, scenario: String, seed: UInt64, replications: Int,
@@ -41,7 +65,24 @@ public enum SimulationReport {
             guard cells.contains(where: { $0 != "–" }) else { continue }
             out += "| \(name) | " + cells.joined(separator: " | ") + " |\n"
         }
-        out += "\nMeans with 95 % confidence half-widths over replications; `offline` seats reservations only.\n"
+        out += "\nMeans with 95 % confidence half-widths over replications; the ceilings (`offline`, `offline-free`) "
+            + "seat reservations only, and `coversBound` is the most reservation covers they proved possible.\n"
+        let rungs = ladder(summary)
+        if !rungs.isEmpty {
+            out += "\n### The ladder: where the reservation covers go\n\n"
+            out += "| rung | reservation covers | step from the rung above |\n|---|---|---|\n"
+            for rung in rungs {
+                let covers = summary.estimates[rung.policy]?["reservationCovers"].map { format($0, metric: "covers") } ?? "–"
+                var step = ""
+                if let name = rung.step {
+                    step = name
+                    if let difference = rung.difference, replications > 1 { step += ": " + format(difference, metric: "covers") }
+                    else if let difference = rung.difference { step += ": " + fixed(difference.mean, 1) }
+                }
+                out += "| \(rung.policy.rawValue) | \(covers) | \(step) |\n"
+            }
+            out += "\nEach step is the rung above minus this one, replication by replication on the same demand.\n"
+        }
         if let baseline, replications > 1, !comparedWith(baseline, summary).isEmpty {
             let others = comparedWith(baseline, summary)
             out += "\n### Against \(baseline.rawValue), paired on the same demand\n\n"
@@ -94,6 +135,17 @@ public enum SimulationReport {
                 }))
             })),
         ]
+        let rungs = ladder(summary)
+        if !rungs.isEmpty {
+            // The ladder: `[{"policy": ..., "reservationCovers": {mean, ci95}, "step": ..., "difference": {mean, ci95}}]`, top down.
+            members.append(JSONMember("ladder", .array(rungs.map { rung in
+                var fields = [JSONMember("policy", .string(rung.policy.rawValue))]
+                if let covers = summary.estimates[rung.policy]?["reservationCovers"] { fields.append(JSONMember("reservationCovers", estimate(covers))) }
+                if let step = rung.step { fields.append(JSONMember("step", .string(step))) }
+                if let difference = rung.difference { fields.append(JSONMember("difference", estimate(difference))) }
+                return .object(fields)
+            })))
+        }
         if let baseline {
             // Paired differences from the baseline: `{"baseline": ..., "policies": {policy: {metric: {mean, ci95, verdict}}}}`.
             members.append(JSONMember("differences", .object([
