@@ -24,6 +24,11 @@ struct Simulate: ParsableCommand {
                 --replications 200
               maitre simulate --scenario Fixtures/scenarios/brasserie-saturday.json \\
                 --policies best-fit,engine,offline --replications 30 --out results/
+              maitre simulate --scenario Fixtures/scenarios/brasserie-saturday.json \\
+                --policies best-fit,engine,offline --vary 'layout.services[2].pacing.maxCovers=36,45'
+
+            A sweep (--vary, --layouts) runs each variant on the same seeds as the base and \
+            prints the base's report, then each variant's covers and paired difference from the base.
             """)
 
     @Option(help: "The scenario file (JSON; see docs/analysts.md).")
@@ -40,6 +45,14 @@ struct Simulate: ParsableCommand {
 
     @Option(help: "Seed of the first replication's demand.")
     var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("A sweep: the scenario again with one field changed, one variant per value, each against the base on the same demand (repeatable).",
+                               valueName: "path=values"))
+    var vary: [String] = []
+
+    @Option(help: ArgumentHelp("A sweep over layouts: comma-separated layout files, each in place of the scenario's, against the base.",
+                               valueName: "files"))
+    var layouts: String?
 
     @Option(help: "Write summary.md, metrics.csv, summary.json and SVG charts to this directory.")
     var out: String?
@@ -71,12 +84,13 @@ struct Simulate: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: scenario) else { throw CommandFailure("cannot read \(scenario)") }
         let directory = URL(fileURLWithPath: scenario).deletingLastPathComponent()
         let parsed: (scenario: Scenario, floor: Floor)
+        let load: (String) throws -> [UInt8] = { path in
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+            guard let bytes = FileManager.default.contents(atPath: url.path) else { throw CommandFailure("no such file \(url.path)") }
+            return Array(bytes)
+        }
         do {
-            parsed = try ScenarioFile.parse(Array(data)) { path in
-                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
-                guard let bytes = FileManager.default.contents(atPath: url.path) else { throw CommandFailure("no such file \(url.path)") }
-                return Array(bytes)
-            }
+            parsed = try ScenarioFile.parse(Array(data), load: load)
         } catch let error as ProtocolError {
             throw CommandFailure("\(scenario): \(error.line)")
         }
@@ -93,14 +107,34 @@ struct Simulate: ParsableCommand {
             let line = "\rsimulate: \(done)/\(total) replications, \(SimulationReport.fixed(rate, 1))/s, \(Int(left.rounded())) s left "
             FileHandle.standardError.write(Data(line.utf8))
         }
-        let runs = Self.replicate(scenario: parsed.scenario, floor: parsed.floor, policies: chosen, replications: replications,
-                                  seed: seed, clock: timings ? Self.clock : nil, progress: quiet ? nil : report)
-        let summary = SimulationSummary(floor: parsed.floor, date: parsed.scenario.date, policies: chosen, runs: runs)
+        let variants = try Self.variants(data, vary: vary, layouts: layouts, load: load)
+        func summarise(_ scenario: Scenario, _ floor: Floor) -> SimulationSummary {
+            let runs = Self.replicate(scenario: scenario, floor: floor, policies: chosen, replications: replications,
+                                      seed: seed, clock: timings ? Self.clock : nil, progress: quiet ? nil : report)
+            return SimulationSummary(floor: floor, date: scenario.date, policies: chosen, runs: runs)
+        }
+        let summary = summarise(parsed.scenario, parsed.floor)
+        var swept: [(name: String, summary: SimulationSummary)] = []
+        for variant in variants {
+            do {
+                let (scenario, floor) = try ScenarioFile.parse(Array(JSONWriter.string(variant.document).utf8), load: load)
+                if !quiet { FileHandle.standardError.write(Data("simulate: variant \(variant.name)\n".utf8)) }
+                swept.append((variant.name, summarise(scenario, floor)))
+            } catch let error as ProtocolError {
+                throw CommandFailure("variant \(variant.name): \(error.line)")
+            }
+        }
         let name = parsed.scenario.name
         let reference = SimulationReport.baseline(summary, requested: baseline.flatMap(SeatingPolicy.init(rawValue:)))
-        let markdown = SimulationReport.markdown(summary, scenario: name, seed: seed, replications: replications, baseline: reference)
-        let object = JSONWriter.string(SimulationReport.json(summary, scenario: name, seed: seed, replications: replications,
-                                                             baseline: reference))
+        var markdown = SimulationReport.markdown(summary, scenario: name, seed: seed, replications: replications, baseline: reference)
+        var document = SimulationReport.json(summary, scenario: name, seed: seed, replications: replications, baseline: reference)
+        if !swept.isEmpty {
+            markdown += SimulationReport.sweepMarkdown(base: summary, variants: swept, replications: replications)
+            if case .object(let members) = document {
+                document = .object(members + [JSONMember("variants", SimulationReport.sweepJSON(base: summary, variants: swept))])
+            }
+        }
+        let object = JSONWriter.string(document)
         print(json ? object : markdown, terminator: json ? "\n" : "")
         if let out {
             do {
@@ -108,12 +142,35 @@ struct Simulate: ParsableCommand {
             } catch {
                 throw CommandFailure("cannot create \(out): \(error.localizedDescription)")
             }
+            // Each chart names its scenario and replications: a chart copied into a slide still says what it shows.
+            let context = " · \(name), \(replications) replication\(replications == 1 ? "" : "s")"
             let files = [
                 ("summary.md", markdown), ("summary.json", object + "\n"), ("metrics.csv", SimulationReport.csv(summary)),
-                ("occupancy.svg", SimulationCharts.occupancy(summary)), ("turned-away.svg", SimulationCharts.turnedAway(summary)),
-                ("covers.svg", SimulationCharts.covers(summary)),
-            ]
+                ("occupancy.svg", SimulationCharts.occupancy(summary, context: context)),
+                ("turned-away.svg", SimulationCharts.turnedAway(summary, context: context)),
+                ("covers.svg", SimulationCharts.covers(summary, context: context)),
+            ] + (swept.isEmpty ? [] : [("variants.svg", SimulationCharts.variants(base: summary, variants: swept,
+                                                                                   title: "Covers by variant" + context))])
             for (file, text) in files { try writeOutput(text, to: URL(fileURLWithPath: out).appendingPathComponent(file).path) }
+        }
+    }
+
+    /// The sweep's variants (none without `--vary` or `--layouts`): each value of each `--vary`,
+    /// then each layout file (read from the working directory, as `--scenario` is).
+    static func variants(_ data: Data, vary: [String], layouts: String?, load: (String) throws -> [UInt8]) throws -> [ScenarioVariants.Variant] {
+        guard !vary.isEmpty || layouts != nil else { return [] }
+        do {
+            let document = try ScenarioVariants.document(Array(data), load: load)
+            var variants = try vary.flatMap { argument throws(ScenarioVariants.Failure) in try ScenarioVariants.vary(document, argument) }
+            for file in (layouts ?? "").split(separator: ",").map(String.init) {
+                guard let bytes = FileManager.default.contents(atPath: file), let layout = try? JSONParser.parse(Array(bytes)) else {
+                    throw CommandFailure("--layouts: cannot read \(file) as JSON")
+                }
+                variants.append(try ScenarioVariants.layout(document, name: URL(fileURLWithPath: file).lastPathComponent, layout: layout))
+            }
+            return variants
+        } catch let failure as ScenarioVariants.Failure {
+            throw CommandFailure(failure.message)
         }
     }
 

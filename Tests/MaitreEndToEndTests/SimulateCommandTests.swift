@@ -47,6 +47,37 @@ import Testing
         #expect(!String(decoding: outputs[0]["summary.json"]!, as: UTF8.self).contains("solverMsP95"), "untimed runs report no solver time")
     }
 
+    @Test func aSweepRunsEachVariantOnTheBasesDemandAndKeepsTheBasesReport() throws {
+        let tuesday = MaitreBinary.packageRoot.appendingPathComponent("Fixtures/scenarios/brasserie-tuesday.json").path
+        let layout = MaitreBinary.packageRoot.appendingPathComponent("Fixtures/layouts/brasserie.json").path
+        let common = ["simulate", "--scenario", tuesday, "--policies", "best-fit,offline", "--replications", "2", "--quiet"]
+        let plain = try MaitreBinary.serve(Data(), arguments: common)
+        #expect(plain.status == 0, "\(String(decoding: plain.stderr, as: UTF8.self))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("maitre-sweep-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // 30 covers a quarter hour is the layout's own value: that variant is the base again.
+        let swept = try MaitreBinary.serve(Data(), arguments: common + ["--vary", "layout.services[2].pacing.maxCovers=4,30",
+                                                                        "--layouts", layout, "--out", directory])
+        #expect(swept.status == 0, "\(String(decoding: swept.stderr, as: UTF8.self))")
+        let text = String(decoding: swept.stdout, as: UTF8.self)
+        #expect(text.hasPrefix(String(decoding: plain.stdout, as: UTF8.self)), "the base reproduces the plain run byte for byte")
+        let rows = text.split(separator: "\n").map(String.init)
+        let same = try #require(rows.first { $0.hasPrefix("| layout.services[2].pacing.maxCovers=30 |") })
+        #expect(same.components(separatedBy: "(0.0 ± 0.0, not distinguishable)").count == 3, "\(same)")
+        let file = try #require(rows.first { $0.hasPrefix("| layout brasserie.json |") })
+        #expect(file.components(separatedBy: "(0.0 ± 0.0, not distinguishable)").count == 3, "\(file)")
+        let tight = try #require(rows.first { $0.hasPrefix("| layout.services[2].pacing.maxCovers=4 |") })
+        #expect(tight.components(separatedBy: " (-").count == 3, "4 covers a quarter hour seats fewer, ceiling included: \(tight)")
+        let chart = try String(contentsOfFile: directory + "/variants.svg", encoding: .utf8)
+        #expect(chart.contains("data-variant=\"layout.services[2].pacing.maxCovers=4\"") && chart.contains("Brasserie, quiet Tuesday, 2 replications"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/summary.json"))) as! [String: Any]
+        #expect((json["variants"] as? [[String: Any]])?.count == 3)
+        // A path that does not exist is named, with what does.
+        let wrong = try MaitreBinary.serve(Data(), arguments: common + ["--vary", "layout.services[9].pacing.maxCovers=4"])
+        #expect(wrong.status != 0)
+        #expect(String(decoding: wrong.stderr, as: UTF8.self).contains("layout.services[9] does not exist (layout.services has 4)"))
+    }
+
     @Test func timingsAddSolverTimeForEveryPolicy() throws {
         let result = try MaitreBinary.serve(Data(), arguments: ["simulate", "--scenario", Self.diner, "--replications", "3",
                                                                 "--timings", "--json", "--quiet"])

@@ -123,7 +123,19 @@ public struct SimulationSummary: Sendable {
     /// differences: far narrower than comparing two policies' own intervals, since the evening's
     /// luck cancels out. Nil when either policy lacks the metric in some replication.
     public func difference(_ policy: SeatingPolicy, from baseline: SeatingPolicy, metric: String) -> Estimate? {
-        guard let mine = rows[policy], let theirs = rows[baseline], mine.count == theirs.count, !mine.isEmpty else { return nil }
+        Self.paired(rows[policy], rows[baseline], metric: metric)
+    }
+
+    /// `policy` in this summary minus `policy` in `base` on `metric`, replication by replication:
+    /// a variant of the scenario against its base, both on the same seeds (`maitre simulate --vary`).
+    public func difference(_ policy: SeatingPolicy, fromBase base: SimulationSummary, metric: String) -> Estimate? {
+        Self.paired(rows[policy], base.rows[policy], metric: metric)
+    }
+
+    /// Mean and 95 % half-width of `mine - theirs` replication by replication; nil when either
+    /// lacks the metric in some replication or the counts differ.
+    static func paired(_ mine: [[String: Double]]?, _ theirs: [[String: Double]]?, metric: String) -> Estimate? {
+        guard let mine, let theirs, mine.count == theirs.count, !mine.isEmpty else { return nil }
         var differences: [Double] = []
         for (row, base) in zip(mine, theirs) {
             guard let value = row[metric], let reference = base[metric] else { return nil }

@@ -103,6 +103,60 @@ public enum SimulationReport {
         return out
     }
 
+    /// The metric a sweep compares for a policy: covers, reservation covers for the ceilings.
+    public static func sweepMetric(_ policy: SeatingPolicy) -> String { policy.isCeiling ? "reservationCovers" : "covers" }
+
+    /// A sweep's section (`maitre simulate --vary`, `--layouts`): each variant's covers per policy
+    /// (reservation covers for the ceilings, each under that variant's rules) and its paired
+    /// difference from the base, replication by replication on the same seeds.
+    public static func sweepMarkdown(base: SimulationSummary, variants: [(name: String, summary: SimulationSummary)],
+                                     replications: Int) -> String {
+        let policies = base.policies
+        var out = "\n### Variants against the base, paired on the same demand\n\n"
+        out += "| variant | " + policies.map { "\($0.rawValue) \(sweepMetric($0) == "covers" ? "covers" : "reservation covers")" }
+            .joined(separator: " | ") + " |\n"
+        out += "|---|" + String(repeating: "---|", count: policies.count) + "\n"
+        out += "| base | " + policies.map { policy in
+            base.estimates[policy]?[sweepMetric(policy)].map { format($0, metric: "covers") } ?? "–"
+        }.joined(separator: " | ") + " |\n"
+        for variant in variants {
+            out += "| \(variant.name.replacingOccurrences(of: "|", with: "\\|")) | " + policies.map { policy -> String in
+                let metric = sweepMetric(policy)
+                guard let estimate = variant.summary.estimates[policy]?[metric] else { return "–" }
+                var cell = format(estimate, metric: "covers")
+                if replications > 1, let difference = variant.summary.difference(policy, fromBase: base, metric: metric) {
+                    let sign = difference.mean > 0 && fixed(difference.mean, 1) != "0.0" ? "+" : ""
+                    cell += " (\(sign)\(format(difference, metric: "covers")), \(difference.verdict))"
+                }
+                return cell
+            }.joined(separator: " | ") + " |\n"
+        }
+        out += "\nIn brackets: the variant minus the base, replication by replication; the ceilings (`offline`, "
+            + "`offline-free`) are each variant's own, under its rules.\n"
+        return out
+    }
+
+    /// The sweep as JSON: `[{"variant": ..., "policies": {policy: {"metric": ..., "mean", "ci95", "difference": {...}}}}]`.
+    public static func sweepJSON(base: SimulationSummary, variants: [(name: String, summary: SimulationSummary)]) -> JSONValue {
+        func estimate(_ value: Estimate) -> [JSONMember] {
+            [JSONMember("mean", .number(fixed(value.mean, 4))), JSONMember("ci95", .number(fixed(value.ci95, 4)))]
+        }
+        return .array(variants.map { variant in
+            .object([
+                JSONMember("variant", .string(variant.name)),
+                JSONMember("policies", .object(base.policies.compactMap { policy -> JSONMember? in
+                    let metric = sweepMetric(policy)
+                    guard let value = variant.summary.estimates[policy]?[metric] else { return nil }
+                    var fields = [JSONMember("metric", .string(metric))] + estimate(value)
+                    if let difference = variant.summary.difference(policy, fromBase: base, metric: metric) {
+                        fields.append(JSONMember("difference", .object(estimate(difference) + [JSONMember("verdict", .string(difference.verdict))])))
+                    }
+                    return JSONMember(policy.rawValue, .object(fields))
+                })),
+            ])
+        })
+    }
+
     static func format(_ estimate: Estimate, metric: String) -> String {
         let digits = ["serviceRate", "offlineShare"].contains(metric) || metric.hasPrefix("seatOccupancy") ? 3
             : ["revpash", "meanWaitMinutes", "solverMsP95"].contains(metric) || metric.hasPrefix("revpash") ? 2 : 1
