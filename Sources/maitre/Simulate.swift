@@ -111,7 +111,8 @@ struct Simulate: ParsableCommand {
         func summarise(_ scenario: Scenario, _ floor: Floor) -> SimulationSummary {
             let runs = Self.replicate(scenario: scenario, floor: floor, policies: chosen, replications: replications,
                                       seed: seed, clock: timings ? Self.clock : nil, progress: quiet ? nil : report)
-            return SimulationSummary(floor: floor, date: scenario.date, policies: chosen, runs: runs)
+            return SimulationSummary(floor: floor, date: scenario.date, policies: chosen, runs: runs,
+                                     seatHours: scenario.seatHours(floor: floor))
         }
         let summary = summarise(parsed.scenario, parsed.floor)
         var swept: [(name: String, summary: SimulationSummary)] = []

@@ -1,5 +1,5 @@
 import Foundation
-import Seating
+@testable import Seating
 import Testing
 
 /// The simulator against what theory and common sense demand.
@@ -103,6 +103,38 @@ import Testing
                         "replication \(replication): \(policy) \(metrics.reservationCovers) > ceiling \(ceiling.reservationCovers)")
             }
         }
+    }
+
+    @Test func everyTurnAwayHasAReasonAndTheyAddUp() {
+        var rng = SeededRandom(seed: 8)
+        var seen: Set<String> = []
+        for instance in 0..<12 {
+            let floor = CeilingTests.floor(&rng)
+            let scenario = CeilingTests.scenario(&rng, count: 40)
+            let demand = Demand.draw(scenario: scenario, floor: floor, seed: UInt64(instance))
+            for (policy, metrics) in Simulation.runAll(scenario: scenario, floor: floor, demand: demand, policies: SeatingPolicy.allCases) {
+                #expect(metrics.turnedAwayByReason.values.reduce(0, +) == metrics.turnedAway, "instance \(instance), \(policy)")
+                seen.formUnion(metrics.turnedAwayByReason.keys)
+            }
+        }
+        // Packed random evenings meet the floor's rules and full tables, and the ceilings say only that they did not seat.
+        #expect(seen.isSuperset(of: ["no_table", "pacing_limit", "not_seated"]), "\(seen.sorted())")
+    }
+
+    @Test func revpashCountsTheHoursTheDemandCanUse() throws {
+        // Lunch 12:00-14:00 and dinner 18:00-21:00 (plus the 60-minute turn): a dinner-only scenario's
+        // seat-hours are dinner's, 18:00-22:00, not 12:00-22:00.
+        let floor = try Floor(Layout(restaurant: "r", tables: [Table(id: "A", max: 4)], turnTimes: TurnTimes(bands: [.init(minutes: 60)]),
+                                     services: [Service(name: "lunch", first: 12 * 60, last: 14 * 60),
+                                                Service(name: "dinner", first: 18 * 60, last: 21 * 60)]))
+        let scenario = Scenario(name: "dinner", date: Self.date, reservations: Scenario.Reservations(
+            source: .generated(Scenario.GeneratedReservations(count: 5, hourWeights: [(19, 1)], partyMix: [(2, 1)]))))
+        #expect(scenario.seatHours(floor: floor) == (18 * 60, 22 * 60))
+        var metrics = ReplicationMetrics()
+        metrics.revenue = 400
+        let summary = SimulationSummary(floor: floor, date: Self.date, policies: [.bestFit], runs: [[.bestFit: metrics]],
+                                        seatHours: scenario.seatHours(floor: floor))
+        #expect(summary.estimates[.bestFit]?["revpash"]?.mean == 400.0 / (4 * 4))
     }
 
     @Test func theSameSeedGivesTheSameEveningAndAnotherSeedAnother() {

@@ -97,15 +97,16 @@ struct DayRun {
         if coming { metrics.arriving += 1 }
         let query = SeatingQuery(date: scenario.date, time: request.time, party: request.party, channel: .online)
         var placement: Placement?
-        for time in AvailabilitySearch.candidateTimes(floor: floor, query: query, before: request.flexibility, after: request.flexibility)
-            where time >= now {
+        let times = AvailabilitySearch.candidateTimes(floor: floor, query: query, before: request.flexibility, after: request.flexibility)
+            .filter { $0 >= now }
+        for time in times {
             if let found = placeRemembering(query.at(time)) {
                 placement = found
                 break
             }
         }
         guard let placement else {
-            metrics.turnAway(party: request.party, at: request.time)
+            metrics.turnAway(party: request.party, at: request.time, reason: refusalReason(query, times: times))
             return
         }
         apply(placement.moves)
@@ -120,6 +121,15 @@ struct DayRun {
         }
         queue.push(booking.start, .arrive(id))
         if policy == .engineRepack { repack(from: now) }
+    }
+
+    /// Why a request found no time: what the service says at the nearest time of its window still
+    /// ahead (`SlotEvaluator`; `no_table` where greedy found none and neither did the policy's
+    /// re-assignment), or `past` when none is ahead any more.
+    func refusalReason(_ query: SeatingQuery, times: [Int]) -> String {
+        guard let nearest = times.first else { return SlotReason.past.rawValue }
+        if case .refuse(let reason) = SlotEvaluator.evaluate(floor: floor, day: day, query: query.at(nearest)) { return reason.rawValue }
+        return SlotReason.noTable.rawValue
     }
 
     /// `place`, skipping queries already refused on this very day.
@@ -208,7 +218,7 @@ struct DayRun {
             let since = waitingSince[id] ?? now
             waitingSince[id] = since
             if now - since >= 60 {
-                metrics.turnAway(party: booking.party, at: booking.start)
+                metrics.turnAway(party: booking.party, at: booking.start, reason: ReplicationMetrics.waitedTooLong)
                 var gone = booking
                 gone.status = .noShow
                 day.upsert(gone)
@@ -312,6 +322,6 @@ struct DayRun {
             return
         }
         metrics.walkInsLost += 1
-        metrics.turnAway(party: walkIn.party, at: since)
+        metrics.turnAway(party: walkIn.party, at: since, reason: ReplicationMetrics.walkInLeft)
     }
 }

@@ -11,6 +11,12 @@ public struct ReplicationMetrics: Sendable, Equatable {
     public var turnedAway = 0
     public var turnedAwayByParty: [Int: Int] = [:]
     public var turnedAwayByHour: [Int: Int] = [:]
+    /// Why, by reason: a reservation request's `SlotReason` at the nearest time of its window still
+    /// ahead (`closed`, `party_size_not_accepted`, `pacing_limit`, `held_for_walk_ins`, `blocked`,
+    /// `no_table`, `past`...), `waited_too_long` (a booked party whose tables stayed taken an hour),
+    /// `walk_in_left` (a walk-in with no table within its patience), `not_seated` (a ceiling's);
+    /// the counts sum to `turnedAway`.
+    public var turnedAwayByReason: [String: Int] = [:]
     public var covers = 0
     public var reservationCovers = 0
     public var revenue = 0.0
@@ -34,8 +40,13 @@ public struct ReplicationMetrics: Sendable, Equatable {
     /// the run was given a `DecisionClock`; nil otherwise.
     public var decisionMilliseconds: [Double]?
 
-    mutating func turnAway(party: Int, at time: Int) {
+    static let waitedTooLong = "waited_too_long"
+    static let walkInLeft = "walk_in_left"
+    static let notSeated = "not_seated"
+
+    mutating func turnAway(party: Int, at time: Int, reason: String) {
         turnedAway += 1
+        turnedAwayByReason[reason, default: 0] += 1
         turnedAwayByParty[party, default: 0] += 1
         turnedAwayByHour[time / 60, default: 0] += 1
     }

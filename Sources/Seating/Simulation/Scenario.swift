@@ -144,3 +144,29 @@ public struct Scenario: Sendable, Equatable {
         Band.lookup(revenuePerParty, party: party) ?? revenuePerCover * Double(party)
     }
 }
+
+extension Scenario {
+    /// The minutes of the day whose seats the scenario's demand can use, for RevPASH: from the
+    /// first to the last window (`Floor.window(of:)`) of the day's services that some demand falls
+    /// in (a generated request's hour, an explicit request's time, a walk-in rate's hour); all of the
+    /// day's services when none does. A dinner-only scenario on a day with lunch counts dinner's hours.
+    public func seatHours(floor: Floor) -> (from: Int, to: Int) {
+        var spans: [(Int, Int)] = []
+        switch reservations?.source {
+        case .generated(let generated)?:
+            spans += generated.hourWeights.filter { $0.weight > 0 }.map { ($0.hour * 60, $0.hour * 60 + 60) }
+        case .explicit(let requests)?:
+            spans += requests.map { ($0.time, $0.time + 1) }
+        case nil:
+            break
+        }
+        spans += (walkIns?.rates ?? []).filter { $0.perHour > 0 }.map { ($0.hour * 60, $0.hour * 60 + 60) }
+        let services = floor.layout.services.filter { $0.runs(on: date.weekday) }
+        let used = services.filter { service in
+            let window = floor.window(of: service)
+            return spans.contains { $0.0 < window.to && window.from < $0.1 }
+        }
+        let windows = (used.isEmpty ? services : used).map { floor.window(of: $0) }
+        return (windows.map(\.from).min() ?? 0, windows.map(\.to).max() ?? 60)
+    }
+}

@@ -92,7 +92,7 @@ public enum Simulation {
                 metrics.revenueByHour[start / 60, default: 0] += revenue
                 addPresence(&metrics, from: start, to: start + request.dining, party: request.party)
             } else {
-                metrics.turnAway(party: request.party, at: request.time)
+                metrics.turnAway(party: request.party, at: request.time, reason: ReplicationMetrics.notSeated)
             }
         }
         return (metrics, result)

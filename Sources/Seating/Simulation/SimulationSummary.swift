@@ -35,13 +35,14 @@ public struct Estimate: Sendable, Equatable {
 ///
 /// Metric names (each a mean and 95 % half-width): `requests`, `seated`, `turnedAway`, `covers`,
 /// `revenue`, `revpash` (revenue per available seat-hour: revenue over seats times the hours the
-/// day's services span), `serviceRate` (parties seated over parties that came to the door:
+/// scenario's demand can use, `Scenario.seatHours`), `serviceRate` (parties seated over parties that came to the door:
 /// walk-ins, and reservation requests neither cancelled nor no-show), `walkInsSeated`,
 /// `walkInsLost`, `meanWaitMinutes` (of seated walk-ins), `moves`, `offlineShare` (reservation
 /// covers over the offline ceiling's, when it ran), `reservationCovers` (covers of reservation
 /// requests: what the ceilings seat), `coversBound` (a ceiling's proven bound on them),
 /// `solverMsP95` (only when the runs were timed:
 /// the 95th percentile of one replication's seating decisions' milliseconds), plus `turnedAwayByParty.N`,
+/// `turnedAwayByReason.R` (`ReplicationMetrics.turnedAwayByReason`),
 /// `turnedAwayByHour.HH`, `seatOccupancy.HH` (guest-minutes over seat-minutes) and `revpash.HH`.
 public struct SimulationSummary: Sendable {
     public let policies: [SeatingPolicy]
@@ -56,24 +57,29 @@ public struct SimulationSummary: Sendable {
                                      "walkInsSeated", "walkInsLost", "meanWaitMinutes", "moves", "solverMsP95", "offlineShare",
                                      "reservationCovers", "coversBound"]
 
-    public init(floor: Floor, date: ServiceDate, policies: [SeatingPolicy], runs: [[SeatingPolicy: ReplicationMetrics]]) {
+    /// `seatHours`: the minutes whose seats count for RevPASH (`Scenario.seatHours`); the day's
+    /// services from first to last when not given.
+    public init(floor: Floor, date: ServiceDate, policies: [SeatingPolicy], runs: [[SeatingPolicy: ReplicationMetrics]],
+                seatHours: (from: Int, to: Int)? = nil) {
         self.policies = policies
         let seats = Double(max(1, floor.layout.seats))
         let services = floor.layout.services.filter { $0.runs(on: date.weekday) }
-        let open = services.map { floor.window(of: $0).from }.min() ?? 0
-        let close = services.map { floor.window(of: $0).to }.max() ?? 60
+        let open = seatHours?.from ?? services.map { floor.window(of: $0).from }.min() ?? 0
+        let close = seatHours?.to ?? services.map { floor.window(of: $0).to }.max() ?? 60
         let hours = Double(max(60, close - open)) / 60
-        var byHour = Set<Int>(), byParty = Set<Int>()
+        var byHour = Set<Int>(), byParty = Set<Int>(), byReason = Set<String>()
         for run in runs {
             for metrics in run.values {
                 byHour.formUnion(metrics.seatMinutesByHour.keys)
                 byHour.formUnion(metrics.turnedAwayByHour.keys)
                 byParty.formUnion(metrics.turnedAwayByParty.keys)
+                byReason.formUnion(metrics.turnedAwayByReason.keys)
             }
         }
         let timed = runs.contains { $0.values.contains { $0.decisionMilliseconds != nil } }
         var names = Self.scalarNames.filter { timed || $0 != "solverMsP95" }
         names += byParty.sorted().map { "turnedAwayByParty.\($0)" }
+        names += byReason.sorted().map { "turnedAwayByReason.\($0)" }
         names += byHour.sorted().map { "turnedAwayByHour.\(Self.hour($0))" }
         names += byHour.sorted().map { "seatOccupancy.\(Self.hour($0))" }
         names += byHour.sorted().map { "revpash.\(Self.hour($0))" }
@@ -101,6 +107,7 @@ public struct SimulationSummary: Sendable {
                         ? Double(m.reservationCovers) / Double(ceiling.reservationCovers) : 1
                 }
                 for party in byParty { row["turnedAwayByParty.\(party)"] = Double(m.turnedAwayByParty[party] ?? 0) }
+                for reason in byReason { row["turnedAwayByReason.\(reason)"] = Double(m.turnedAwayByReason[reason] ?? 0) }
                 for hour in byHour {
                     row["turnedAwayByHour.\(Self.hour(hour))"] = Double(m.turnedAwayByHour[hour] ?? 0)
                     row["seatOccupancy.\(Self.hour(hour))"] = Double(m.seatMinutesByHour[hour] ?? 0) / (seats * 60)

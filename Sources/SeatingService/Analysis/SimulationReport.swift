@@ -57,16 +57,41 @@ public enum SimulationReport {
         var out = "## \(scenario): \(replications) replication\(replications == 1 ? "" : "s"), seed \(seed)\n\n"
         out += "| metric | " + summary.policies.map(\.rawValue).joined(separator: " | ") + " |\n"
         out += "|---|" + String(repeating: "---|", count: summary.policies.count) + "\n"
+        var belowZero = false
         for name in headline {
             let cells = summary.policies.map { policy -> String in
                 guard let estimate = summary.estimates[policy]?[name] else { return "–" }
-                return format(estimate, metric: name)
+                // Every headline quantity is non-negative: an interval reaching below zero is flagged.
+                let flagged = replications > 1 && estimate.mean - estimate.ci95 < 0 && estimate.mean > 0
+                belowZero = belowZero || flagged
+                return format(estimate, metric: name) + (flagged ? " †" : "")
             }
             guard cells.contains(where: { $0 != "–" }) else { continue }
             out += "| \(name) | " + cells.joined(separator: " | ") + " |\n"
         }
+        if replications == 1 {
+            out += "\nOne replication: no interval can be computed (± 0 is not a precision); run several.\n"
+        }
+        if belowZero {
+            out += "\n† The interval reaches below zero for a quantity that cannot: a skewed, mostly-zero quantity "
+                + "(a few long waits) where the normal interval is poor; read it as 0 to the mean plus the half-width, "
+                + "or run more replications.\n"
+        }
         out += "\nMeans with 95 % confidence half-widths over replications; the ceilings (`offline`, `offline-free`) "
             + "seat reservations only, and `coversBound` is the most reservation covers they proved possible.\n"
+        let reasons = summary.metricNames.filter { $0.hasPrefix("turnedAwayByReason.") }
+        if !reasons.isEmpty {
+            out += "\n### Turned away, by reason\n\n"
+            out += "| reason | " + summary.policies.map(\.rawValue).joined(separator: " | ") + " |\n"
+            out += "|---|" + String(repeating: "---|", count: summary.policies.count) + "\n"
+            for name in reasons {
+                out += "| \(name.dropFirst("turnedAwayByReason.".count)) | " + summary.policies.map { policy in
+                    summary.estimates[policy]?[name].map { format($0, metric: name) } ?? "–"
+                }.joined(separator: " | ") + " |\n"
+            }
+            out += "\nA reservation request's reason is what the service says at the nearest time of its window still ahead; "
+                + "the counts of a policy sum to its `turnedAway`.\n"
+        }
         let rungs = ladder(summary)
         if !rungs.isEmpty {
             out += "\n### The ladder: where the reservation covers go\n\n"
