@@ -25,7 +25,8 @@ struct Simulate: ParsableCommand {
               maitre simulate --scenario Fixtures/scenarios/brasserie-saturday.json \\
                 --policies best-fit,engine,offline --replications 30 --out results/
               maitre simulate --scenario Fixtures/scenarios/brasserie-saturday.json \\
-                --policies best-fit,engine,offline --vary 'layout.services[2].pacing.maxCovers=36,45'
+                --policies best-fit,engine,offline \\
+                --vary 'layout.services[2].pacing.maxCovers=36,45'
 
             A sweep (--vary, --layouts) runs each variant on the same seeds as the base and \
             prints the base's report, then each variant's covers and paired difference from the base.
