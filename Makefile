@@ -39,7 +39,7 @@ run: build
 # The pictures of docs/owners.md, made by the tool from the bistro's Friday night (after `make run`).
 pictures: run
 	.build/debug/maitre preview --layout Fixtures/layouts/bistro.json --db $(DEMO_DB) --date 2026-11-20 --time 20:00 -o docs/bistro-friday-floor-2000.svg
-	.build/debug/maitre report --db $(DEMO_DB) --restaurant bistro --date 2026-11-20 -o .build/bistro-friday.html --timeline docs/bistro-friday-timeline.svg
+	.build/debug/maitre report --db $(DEMO_DB) --restaurant bistro --date 2026-11-20 --time 20:00 -o .build/bistro-friday.html --timeline docs/bistro-friday-timeline.svg
 
 # Every fixture scenario under every policy (release build), 20 replications each: the comparison in docs/analysts.md.
 scenarios: deps

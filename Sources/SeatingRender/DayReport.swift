@@ -65,7 +65,7 @@ public enum DayReport {
         out += "<section id=\"floor\"><h2>Floor at \(ClockTime.format(moment))</h2><div class=\"picture\">\n"
         out += FloorPlan.svg(view, at: moment)
         out += "</div></section>\n<section id=\"timeline\"><h2>Timeline</h2><div class=\"picture\">\n"
-        out += Timeline.svg(view)
+        out += Timeline.svg(view, at: time)
         out += "</div></section>\n<section id=\"capacity\"><h2>Capacity</h2>\n<table class=\"data\">"
         out += "<tr><th>seats</th><td class=\"n\">\(figures.seats)</td></tr>"
         out += "<tr><th>largest party, online</th><td class=\"n\">\(figures.largestOnlineParty)</td></tr>"

@@ -55,7 +55,7 @@ public enum FloorPlan {
         func px(_ x: Double) -> String { Markup.number(margin + (x - minX) * scale) }
         func py(_ y: Double) -> String { Markup.number(margin + 24 + (y - minY) * scale) }
         let width = 2 * margin + (maxX - minX) * scale
-        let legendRows = 2.0
+        let legendRows = 3.0
         let height = 2 * margin + 24 + (maxY - minY) * scale + legendRows * 22 + 12
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Markup.number(width))" height="\(Markup.number(height))" \
@@ -98,7 +98,9 @@ public enum FloorPlan {
             case .free: fill = Palette.free
             case .bookedLater: fill = Palette.later
             case .expected: fill = Palette.booked
+            case .late: fill = Palette.late
             case .seated: fill = Palette.seated
+            case .overdue: fill = Palette.overdue
             case .blocked: fill = Palette.blocked
             case .held: fill = Palette.held
             }
@@ -123,10 +125,17 @@ public enum FloorPlan {
             out += "<text x=\"\(px(box.midX))\" y=\"\(py(box.midY + 0.2))\" text-anchor=\"middle\" font-size=\"9\" fill=\"\(textColor)\">\(table.min)–\(table.max)\(table.reservable ? "" : " walk-in")</text>"
             // One label per party: a party on a combination is labelled once, under its first
             // table, with the combination (under every member it read as twice the covers).
-            if let booking, state == .seated || state == .expected || state == .bookedLater, booking.tables.first == table.id {
-                let when = state == .bookedLater ? ClockTime.format(booking.start) + " " : ""
+            if let booking, state != .blocked, state != .held, state != .free, booking.tables.first == table.id {
+                // Later: when it comes; late: since when it is due; seated: when it is due out; overdue: since when.
+                let when = switch state {
+                case .bookedLater: ClockTime.format(booking.start) + " "
+                case .late: "late " + ClockTime.format(booking.start) + " "
+                case .seated: "out " + ClockTime.format(booking.end) + " "
+                case .overdue: "overdue " + ClockTime.format(booking.end) + " "
+                default: ""
+                }
                 let on = booking.tables.count > 1 ? " (" + booking.tables.joined(separator: "+") + ")" : ""
-                out += "<text x=\"\(px(box.midX))\" y=\"\(py(box.y + box.h + 0.18))\" text-anchor=\"middle\" font-size=\"9\" fill=\"\(Palette.ink)\">\(Markup.escape(Markup.shortened(when + view.label(booking), to: 22) + on))</text>"
+                out += "<text x=\"\(px(box.midX))\" y=\"\(py(box.y + box.h + 0.18))\" text-anchor=\"middle\" font-size=\"9\" fill=\"\(Palette.ink)\">\(Markup.escape(when + Markup.shortened(view.label(booking), to: 22) + on))</text>"
             }
             out += "<title>\(Markup.escape(table.id)): \(table.min)–\(table.max), \(Markup.escape(table.area)), \(state.rawValue)</title></g>\n"
         }
@@ -135,12 +144,13 @@ public enum FloorPlan {
         var x = margin, y = height - margin - legendRows * 22 + 10
         let entries: [(String, String, String)] = [
             (Palette.free, Palette.ink, "free"), (Palette.later, Palette.ink, "booked later"), (Palette.booked, Palette.ink, "expected now"),
-            (Palette.seated, Palette.ink, "seated"), (Palette.blocked, Palette.ink, "blocked"), (Palette.held, "#5e35b1", "held for walk-ins"),
-            (Palette.free, Palette.ink, "walk-in only (dashed)"),
+            (Palette.late, Palette.ink, "late (\(DayView.lateAfterMinutes)+ min)"), (Palette.seated, Palette.ink, "seated (out HH:MM)"),
+            (Palette.overdue, Palette.ink, "overdue (past due out)"), (Palette.blocked, Palette.ink, "blocked"),
+            (Palette.held, "#5e35b1", "held for walk-ins"), (Palette.free, Palette.ink, "walk-in only (dashed)"),
         ]
         out += "<g class=\"legend\">"
         for (index, entry) in entries.enumerated() {
-            if index == 4 { x = margin; y += 22 }
+            if index == 4 || index == 7 { x = margin; y += 22 }
             let dash = entry.2.hasPrefix("walk-in") ? " stroke-dasharray=\"4 2\"" : ""
             out += "<rect x=\"\(Markup.number(x))\" y=\"\(Markup.number(y - 10))\" width=\"14\" height=\"12\" fill=\"\(entry.0)\" stroke=\"\(entry.1)\"\(dash)/>"
             out += "<text x=\"\(Markup.number(x + 19))\" y=\"\(Markup.number(y))\">\(entry.2)</text>"

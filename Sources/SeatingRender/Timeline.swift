@@ -1,21 +1,25 @@
 import Seating
 
-/// The day timeline as SVG, the view hosts live in: one row per table, grouped by area and
-/// labelled with `min–max`; time across the day's services; one tile per booking (cancelled
-/// ones left out) with party size and guest name, coloured by status, locked bookings with a
-/// heavy border; table holds and blocks shaded; a row per pacing interval with covers booked
-/// against the limit (over the limit in red); a row of seats in use against seats available.
+/// The day timeline as SVG, the view hosts live in: a legend; one row per table, grouped by area
+/// and labelled with `min–max`; time across the services that have bookings; one tile per
+/// booking (cancelled ones left out) with party size and guest name, coloured by status, locked
+/// bookings with a heavy border; table holds and blocks shaded; an overrun (a party still at the
+/// table when the next one is due there) marked in red over the minutes both claim; with a time,
+/// a "now" line, late parties (booked, not seated `DayView.lateAfterMinutes` after their time)
+/// outlined in amber and overdue ones (seated past their due-out time) in red; a row per pacing
+/// interval with covers booked against the limit (over the limit in red); a row of seats in use
+/// against seats available per half hour.
 ///
 /// Invariants: pure; a booking on a combination has one tile per member table, each a `<g>`
-/// with `class="booking"`, `data-booking` (its id, escaped) and `data-status`; all user text is
-/// escaped.
+/// with `class="booking"`, `data-booking` (its id, escaped), `data-status` and, with a time,
+/// `data-state` when late or overdue; all user text is escaped; no text is smaller than 10 px.
 public enum Timeline {
     static let rowHeight = 22.0
     static let labelWidth = 120.0
     static let minuteWidth = 2.0
-    static let top = 44.0
+    static let top = 58.0
 
-    public static func svg(_ view: DayView) -> String {
+    public static func svg(_ view: DayView, at now: Int? = nil) -> String {
         let floor = view.floor
         let (from, to) = view.span
         let areas = FloorPlan.areas(floor)
@@ -31,7 +35,7 @@ public enum Timeline {
         }
         let extraRows = Double(pacedServices.count) + 1
         func x(_ minute: Int) -> Double { labelWidth + Double(minute - from) * minuteWidth }
-        let width = x(to) + 16
+        let width = x(to) + 44   // room for the last hour's label
         let height = top + Double(rows.count) * rowHeight + extraRows * rowHeight + 30
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Markup.number(width))" height="\(Markup.number(height))" \
@@ -41,6 +45,7 @@ public enum Timeline {
             """
         let title = floor.layout.name + (view.day.map { " — \($0.date) (\($0.weekday.rawValue))" } ?? "")
         out += "<text x=\"8\" y=\"16\" font-size=\"14\" font-weight=\"bold\">\(Markup.escape(title))</text>\n"
+        out += legend(from: 8)
         // Hour lines and labels.
         for minute in stride(from: from, through: to, by: 60) {
             out += "<line x1=\"\(Markup.number(x(minute)))\" y1=\"\(Markup.number(top - 6))\" x2=\"\(Markup.number(x(minute)))\" y2=\"\(Markup.number(height - 24))\" stroke=\"#e0e0e0\"/>"
@@ -90,14 +95,34 @@ public enum Timeline {
                 case .cancelled: fill = Palette.cancelled
                 }
                 let w = max(2, Double(b - a) * minuteWidth)
-                out += "<g class=\"booking\" data-booking=\"\(Markup.escape(booking.id))\" data-status=\"\(booking.status.rawValue)\">"
-                out += "<rect x=\"\(Markup.number(x(a)))\" y=\"\(Markup.number(y + 3))\" width=\"\(Markup.number(w))\" height=\"\(Markup.number(rowHeight - 6))\" rx=\"3\" fill=\"\(fill)\" stroke=\"\(booking.locked ? Palette.ink : "#5f7f9f")\" stroke-width=\"\(booking.locked ? "2" : "0.8")\"/>"
+                let flag = now.flatMap { flagged(booking, at: $0) }
+                let stroke = flag == .late ? Palette.lateStroke : flag == .overdue ? Palette.over : booking.locked ? Palette.ink : "#5f7f9f"
+                let strokeWidth = flag != nil ? "2.5" : booking.locked ? "2" : "0.8"
+                out += "<g class=\"booking\" data-booking=\"\(Markup.escape(booking.id))\" data-status=\"\(booking.status.rawValue)\"\(flag.map { " data-state=\"\($0.rawValue)\"" } ?? "")>"
+                out += "<rect x=\"\(Markup.number(x(a)))\" y=\"\(Markup.number(y + 3))\" width=\"\(Markup.number(w))\" height=\"\(Markup.number(rowHeight - 6))\" rx=\"3\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(strokeWidth)\"\(flag == .late ? " stroke-dasharray=\"4 2\"" : "")/>"
                 let characters = Int(w / 5.5)
                 if characters >= 1 {
                     out += "<text x=\"\(Markup.number(x(a) + 3))\" y=\"\(Markup.number(y + 15))\">\(Markup.escape(Markup.shortened(view.label(booking), to: characters)))</text>"
                 }
-                out += "<title>\(Markup.escape(booking.id)) \(ClockTime.format(booking.start))–\(ClockTime.format(booking.end)), party \(booking.party), \(booking.status.rawValue)\(booking.locked ? ", locked" : "")\(view.names[booking.id].map { ", " + Markup.escape($0) } ?? "")</title></g>\n"
+                out += "<title>\(Markup.escape(booking.id)) \(ClockTime.format(booking.start))–\(ClockTime.format(booking.end)), party \(booking.party), \(booking.status.rawValue)\(flag.map { ", " + $0.rawValue } ?? "")\(booking.locked ? ", locked" : "")\(view.names[booking.id].map { ", " + Markup.escape($0) } ?? "")</title></g>\n"
             }
+        }
+        // Overruns: minutes two active bookings claim on one table (a seated party staying on).
+        for (table, rowIndex) in rowOfTable.sorted(by: { $0.value < $1.value }) {
+            let id = floor.tables[table].id
+            let onTable = bookings.filter { $0.status.occupiesTables && $0.tables.contains(id) }
+            for (first, second) in zip(onTable, onTable.dropFirst()) where first.end > second.start {
+                let a = max(from, second.start), b = min(to, first.end)
+                guard a < b else { continue }
+                let y = top + Double(rowIndex) * rowHeight
+                out += "<rect class=\"overrun\" x=\"\(Markup.number(x(a)))\" y=\"\(Markup.number(y + 1))\" width=\"\(Markup.number(Double(b - a) * minuteWidth))\" height=\"\(Markup.number(rowHeight - 2))\" fill=\"none\" stroke=\"\(Palette.over)\" stroke-width=\"2\"><title>overrun: \(Markup.escape(first.id)) until \(ClockTime.format(first.end)), \(Markup.escape(second.id)) due \(ClockTime.format(second.start))</title></rect>\n"
+            }
+        }
+        // Now.
+        if let now, from <= now, now <= to {
+            let bottom = top + Double(rows.count) * rowHeight
+            out += "<line class=\"now\" x1=\"\(Markup.number(x(now)))\" y1=\"\(Markup.number(top - 6))\" x2=\"\(Markup.number(x(now)))\" y2=\"\(Markup.number(bottom))\" stroke=\"\(Palette.over)\" stroke-width=\"2\"/>"
+            out += "<text x=\"\(Markup.number(x(now) + 3))\" y=\"\(Markup.number(bottom + 12))\" fill=\"\(Palette.over)\" font-weight=\"bold\">now \(ClockTime.format(now))</text>\n"
         }
         // Pacing rows: covers booked per interval against the limit.
         var y = top + Double(rows.count) * rowHeight + 6
@@ -111,7 +136,7 @@ public enum Timeline {
                 let limit = pacing.maxCovers.map { "/\($0)" } ?? ""
                 let over = pacing.maxCovers.map { count.covers > $0 } ?? false
                     || pacing.maxParties.map { count.parties > $0 } ?? false
-                out += "<text class=\"pacing\" x=\"\(Markup.number(x(start) + 1))\" y=\"\(Markup.number(y + 14))\" font-size=\"8\" fill=\"\(over ? Palette.over : Palette.ink)\"\(over ? " font-weight=\"bold\"" : "")>\(count.covers)\(limit)</text>"
+                out += "<text class=\"pacing\" x=\"\(Markup.number(x(start) + 1))\" y=\"\(Markup.number(y + 14))\" fill=\"\(over ? Palette.over : Palette.ink)\"\(over ? " font-weight=\"bold\"" : "")>\(count.covers)\(limit)</text>"
             }
             out += "\n"
             y += rowHeight
@@ -119,7 +144,7 @@ public enum Timeline {
         // Seats in use against seats available, per 15 minutes.
         out += "<text x=\"4\" y=\"\(Markup.number(y + 14))\">seats used</text>"
         if let day = view.day {
-            for minute in stride(from: from, to: to, by: 15) {
+            for minute in stride(from: from, to: to, by: 30) {
                 var used = 0, available = 0
                 for (index, table) in floor.tables.enumerated() {
                     if day.blocks[index].contains(where: { $0.start <= minute && minute < $0.end }) { continue }
@@ -127,11 +152,39 @@ public enum Timeline {
                     if day.occupancy[index].contains(where: { $0.start <= minute && minute < $0.end }) { used += table.max }
                 }
                 let share = available > 0 ? Double(used) / Double(available) : 0
-                out += "<rect x=\"\(Markup.number(x(minute)))\" y=\"\(Markup.number(y + 2))\" width=\"\(Markup.number(15 * minuteWidth - 1))\" height=\"\(Markup.number(rowHeight - 4))\" fill=\"\(Palette.seated)\" opacity=\"\(Markup.number(0.1 + 0.8 * share))\"/>"
-                out += "<text x=\"\(Markup.number(x(minute) + 1))\" y=\"\(Markup.number(y + 14))\" font-size=\"7\">\(used)/\(available)</text>"
+                out += "<rect x=\"\(Markup.number(x(minute)))\" y=\"\(Markup.number(y + 2))\" width=\"\(Markup.number(30 * minuteWidth - 1))\" height=\"\(Markup.number(rowHeight - 4))\" fill=\"\(Palette.seated)\" opacity=\"\(Markup.number(0.1 + 0.8 * share))\"/>"
+                out += "<text x=\"\(Markup.number(x(minute) + 2))\" y=\"\(Markup.number(y + 14))\">\(used)/\(available)</text>"
             }
         }
         out += "\n</svg>\n"
+        return out
+    }
+
+    /// Late or overdue at `now`: what a host must act on (`DayView.TableState`).
+    static func flagged(_ booking: Booking, at now: Int) -> DayView.TableState? {
+        if booking.status == .booked, now - booking.start >= DayView.lateAfterMinutes, now < booking.end { return .late }
+        if booking.status == .seated, booking.end <= now { return .overdue }
+        return nil
+    }
+
+    /// The legend, one line from `x`: tile colours by status, then the marks.
+    static func legend(from start: Double) -> String {
+        var x = start
+        var out = "<g class=\"legend\">"
+        let swatches: [(String, String, String)] = [
+            (Palette.booked, "#5f7f9f", "booked"), (Palette.seated, "#5f7f9f", "seated"), (Palette.finished, "#5f7f9f", "finished"),
+            (Palette.noShow, "#5f7f9f", "no-show"), (Palette.held, Palette.held, "held"), (Palette.blocked, Palette.blocked, "blocked"),
+            (Palette.booked, Palette.lateStroke, "late"), (Palette.seated, Palette.over, "overdue"), ("none", Palette.over, "overrun"),
+            ("#ffffff", Palette.ink, "locked"),
+        ]
+        for (fill, stroke, name) in swatches {
+            let width = name == "locked" ? "2" : name == "late" || name == "overdue" || name == "overrun" ? "2" : "0.8"
+            out += "<rect x=\"\(Markup.number(x))\" y=\"23\" width=\"14\" height=\"11\" rx=\"2\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"\(name == "late" ? " stroke-dasharray=\"4 2\"" : "")/>"
+            out += "<text x=\"\(Markup.number(x + 18))\" y=\"33\">\(name)</text>"
+            x += 26 + Double(name.count) * 6
+        }
+        out += "<line x1=\"\(Markup.number(x))\" y1=\"22\" x2=\"\(Markup.number(x))\" y2=\"35\" stroke=\"\(Palette.over)\" stroke-width=\"2\"/>"
+        out += "<text x=\"\(Markup.number(x + 5))\" y=\"33\">now</text></g>\n"
         return out
     }
 }

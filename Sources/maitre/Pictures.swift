@@ -108,7 +108,7 @@ struct Report: ParsableCommand {
         let stored = try day.load()
         let view = DayView(floor: stored.floor, day: stored.day, names: GuestNames.of(stored.day.bookings.values))
         try writeOutput(DayReport.html(view, at: time.flatMap(ClockTime.parse)), to: output)
-        if let timeline { try writeOutput(Timeline.svg(view), to: timeline) }
+        if let timeline { try writeOutput(Timeline.svg(view, at: time.flatMap(ClockTime.parse)), to: timeline) }
         if output != "-" {
             print("\(stored.floor.layout.name), \(day.date): \(DaySummary(view).text)")
             print("report: \(output)\(timeline.map { ", timeline: \($0)" } ?? "")")

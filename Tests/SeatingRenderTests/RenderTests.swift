@@ -62,7 +62,7 @@ import Testing
     /// A party on a combination is labelled once, naming the combination, not under each member.
     @Test func aPartyOnACombinationHasOneLabel() throws {
         let svg = FloorPlan.svg(Self.view, at: 18 * 60 + 15)
-        #expect(svg.components(separatedBy: ">4 · ").count == 2, "one label of the party of four")
+        #expect(svg.components(separatedBy: ">out 19:30 4 · ").count == 2, "one label of the party of four")
         #expect(svg.components(separatedBy: " (A+B)</text>").count == 2)
     }
 
@@ -70,9 +70,52 @@ import Testing
         let probe = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 18 * 60 + 15)))
         #expect(probe.states == ["table-A": "seated", "table-B": "seated", "table-C": "booked later", "table-X": "held"])
         let late = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 21 * 60 + 30)))
-        #expect(late.states == ["table-A": "free", "table-B": "blocked", "table-C": "free", "table-X": "free"])
+        // b1 was never finished: still seated two hours after its due-out time, A is overdue.
+        #expect(late.states == ["table-A": "overdue", "table-B": "blocked", "table-C": "free", "table-X": "free"])
         let evening = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 19 * 60)))
         #expect(evening.states["table-C"] == "expected")
+    }
+
+    /// What a host must act on, at several moments: due-out times, late and overdue parties, a
+    /// now line, overruns marked, a legend, no text under 10 px, only the services with bookings.
+    @Test func lateOverdueAndDueOutAtSeveralMoments() throws {
+        let seated = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 18 * 60 + 15)))
+        #expect(seated.texts.joined().contains("out 19:30 4 · "), "a seated party shows when it is due out")
+        let onTime = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 19 * 60 + 10)))
+        #expect(onTime.states["table-C"] == "expected", "ten minutes after its time a party is not late yet")
+        let later = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 19 * 60 + 20)))
+        #expect(later.states["table-C"] == "late" && later.texts.joined().contains("late 19:00 3"))
+        #expect(later.states["table-A"] == "overdue" || later.states["table-A"] == "seated")
+        let overdue = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 19 * 60 + 45)))
+        #expect(overdue.states["table-A"] == "overdue" && overdue.texts.joined().contains("overdue 19:30 4"))
+        #expect(Self.parsed(FloorPlan.svg(Self.view, at: 19 * 60))?.states["table-A"] == "seated", "before due-out it is only seated")
+
+        let timeline = Timeline.svg(Self.view, at: 19 * 60 + 45)
+        let probe = try #require(Self.parsed(timeline))
+        #expect(timeline.contains("data-booking=\"b1\" data-status=\"seated\" data-state=\"overdue\""))
+        #expect(timeline.contains("data-booking=\"b2\" data-status=\"booked\" data-state=\"late\""))
+        #expect(timeline.contains("class=\"now\"") && probe.texts.joined().contains("now 19:45"))
+        #expect(!Timeline.svg(Self.view).contains("class=\"now\""), "no time, no now line")
+        #expect(timeline.contains("class=\"legend\"") && probe.texts.joined().contains("overdue") && probe.texts.joined().contains("overrun"))
+        for size in 1...9 { #expect(!timeline.contains("font-size=\"\(size)\""), "text of \(size) px") }
+        // An overrun: b2 on C until 20:30 and another party due there at 20:00.
+        let crowded = DayView(floor: Self.floor, day: DayState(floor: Self.floor, date: Self.date, bookings: Array(Self.day.bookings.values)
+            + [Self.booking("b6", ["C"], start: 20 * 60)]))
+        let overrun = Timeline.svg(crowded)
+        #expect(overrun.components(separatedBy: "class=\"overrun\"").count == 2, "one overrun, on C")
+        #expect(overrun.contains("overrun: b2 until 20:30, b6 due 20:00"))
+        #expect(!Timeline.svg(Self.view).contains("class=\"overrun\""))
+    }
+
+    @Test func theTimelineSpansOnlyTheServicesWithBookings() throws {
+        let floor = try Floor(Layout(restaurant: "r", tables: [Table(id: "A", max: 4)],
+                                     services: [Service(name: "lunch", first: 12 * 60, last: 14 * 60, end: 15 * 60),
+                                                Service(name: "dinner", first: 18 * 60, last: 21 * 60, end: 23 * 60)]))
+        let dinner = DayView(floor: floor, day: DayState(floor: floor, date: Self.date, bookings: [Self.booking("d", ["A"], start: 19 * 60)]))
+        let texts = try #require(Self.parsed(Timeline.svg(dinner))).texts
+        #expect(texts.contains("18:00") && texts.contains("23:00") && !texts.contains("12:00") && !texts.contains("15:00"))
+        let empty = try #require(Self.parsed(Timeline.svg(DayView(floor: floor, day: DayState(floor: floor, date: Self.date, bookings: []))))).texts
+        #expect(empty.contains("12:00") && empty.contains("23:00"), "a day without bookings shows every service")
     }
 
     @Test func theTimelineShowsEveryBookingOnEachOfItsTablesColouredByStatus() throws {

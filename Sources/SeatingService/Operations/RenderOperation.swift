@@ -24,7 +24,8 @@ public enum GuestNames {
 
 extension SeatingService {
     /// `render`: the floor plan (`what: "floor"`, at `time` when given, which needs `date`), the
-    /// day timeline (`"timeline"`) or the day report (`"report"`, the floor at `time` or at the
+    /// day timeline (`"timeline"`, with a now line and late and overdue parties at `time` when
+    /// given) or the day report (`"report"`, the floor at `time` or at the
     /// peak) of a restaurant, as SVG or HTML text.
     func render(_ fields: Fields) throws -> JSONValue {
         let what = try fields.requiredString("what", maxLength: 16)
@@ -44,7 +45,7 @@ extension SeatingService {
         let text: String, type: String
         switch what {
         case "floor": (text, type) = (FloorPlan.svg(view, at: time), "image/svg+xml")
-        case "timeline": (text, type) = (Timeline.svg(view), "image/svg+xml")
+        case "timeline": (text, type) = (Timeline.svg(view, at: time), "image/svg+xml")
         default: (text, type) = (DayReport.html(view, at: time), "text/html")
         }
         return .object([JSONMember("what", .string(what)), JSONMember("contentType", .string(type)), JSONMember("text", .string(text))])
