@@ -8,7 +8,7 @@ NOW ?= 2026-11-19T09:00:00Z
 DEMO_DB ?= .build/demo.db
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-deps deps build pictures scenarios golden optimum bench release clean
+.PHONY: run test test-deps deps build pictures owner-pictures scenarios golden optimum bench release clean
 
 deps:
 	@command -v swift >/dev/null || { echo "Swift 6 toolchain not found on PATH (https://swift.org/install)"; exit 1; }
@@ -40,6 +40,18 @@ run: build
 pictures: run
 	.build/debug/maitre preview --layout Fixtures/layouts/bistro.json --db $(DEMO_DB) --date 2026-11-20 --time 20:00 -o docs/bistro-friday-floor-2000.svg
 	.build/debug/maitre report --db $(DEMO_DB) --restaurant bistro --date 2026-11-20 --time 20:00 -o .build/bistro-friday.html --timeline docs/bistro-friday-timeline.svg
+
+# The owners' pictures of full evenings (docs/owners.md, README): the hall's Friday and the brasserie's
+# Saturday booked from demand files and played to 20:30 by scripts/owners_pictures.py through the
+# tool, the reports rendered to PNG by headless Chromium.
+owner-pictures: build
+	@rm -f .build/pictures-*.db*
+	python3 scripts/owners_pictures.py .build/debug/maitre Fixtures/layouts/hall.json Fixtures/demand/hall-friday-600.ndjson 2026-11-20 20:30 .build/pictures-hall.db docs/hall-friday
+	python3 scripts/owners_pictures.py .build/debug/maitre Fixtures/layouts/brasserie.json Fixtures/demand/brasserie-saturday.ndjson 2026-11-28 20:30 .build/pictures-brasserie.db docs/brasserie-saturday
+	for page in hall-friday brasserie-saturday; do \
+		chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1500 --screenshot=docs/$$page-report.png docs/$$page.html >/dev/null 2>&1; \
+		rm docs/$$page.html; \
+	done
 
 # Every fixture scenario under every policy (release build), 20 replications each: the comparison in docs/analysts.md.
 scenarios: deps

@@ -20,11 +20,15 @@ public enum FloorPlan {
         var midY: Double { y + h / 2 }
     }
 
+    /// The widest a drawn floor stays as drawn, in floor units (about 1,300 px: a landscape page
+    /// or a tablet); wider, its areas wrap into rows (`wrapped`).
+    static let pageUnits = 20.0
+
     /// Where each table sits, in floor units.
     static func boxes(_ floor: Floor) -> [Box] {
         let tables = floor.tables
         if tables.contains(where: { $0.drawing != Drawing() }) {
-            return tables.map { Box(x: $0.drawing.x, y: $0.drawing.y, w: max(0.3, $0.drawing.w), h: max(0.3, $0.drawing.h)) }
+            return wrapped(floor, tables.map { Box(x: $0.drawing.x, y: $0.drawing.y, w: max(0.3, $0.drawing.w), h: max(0.3, $0.drawing.h)) })
         }
         // No drawing data: each area a block of rows, four tables to a row, areas one under another.
         var boxes = Array(repeating: Box(x: 0, y: 0, w: 1, h: 1), count: tables.count)
@@ -38,6 +42,35 @@ public enum FloorPlan {
             top += Double((members.count + 3) / 4) * 1.8 + 1.0
         }
         return boxes
+    }
+
+    /// A drawing wider than `pageUnits` with its areas moved into rows that fit it, in area order
+    /// (each area keeps its own drawing, shifted as a whole; rows one under another, a unit apart):
+    /// the hall's areas drawn side by side were 4,541 px wide, its table text a few pixels in a
+    /// report. A drawing that fits is kept as drawn.
+    static func wrapped(_ floor: Floor, _ boxes: [Box]) -> [Box] {
+        let minX = boxes.map(\.x).min() ?? 0, maxX = boxes.map { $0.x + $0.w }.max() ?? 0
+        guard maxX - minX > pageUnits else { return boxes }
+        var moved = boxes
+        var x = 0.0, y = 0.0, rowHeight = 0.0
+        for area in areas(floor) {
+            let members = floor.tables.indices.filter { floor.tables[$0].area == area }
+            let x0 = members.map { boxes[$0].x }.min()!, y0 = members.map { boxes[$0].y }.min()!
+            let width = members.map { boxes[$0].x + boxes[$0].w }.max()! - x0
+            let height = members.map { boxes[$0].y + boxes[$0].h }.max()! - y0
+            if x > 0, x + width > pageUnits {
+                x = 0
+                y += rowHeight + 1.4
+                rowHeight = 0
+            }
+            for index in members {
+                moved[index].x = boxes[index].x - x0 + x
+                moved[index].y = boxes[index].y - y0 + y
+            }
+            x += width + 1.2
+            rowHeight = max(rowHeight, height)
+        }
+        return moved
     }
 
     /// Areas in the order their first table appears.

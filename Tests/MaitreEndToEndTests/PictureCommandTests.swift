@@ -19,6 +19,12 @@ import Testing
             return
         }
         #expect(String(decoding: run.stdout, as: UTF8.self) == (try String(contentsOf: golden, encoding: .utf8)))
+        // Areas wrap into rows that fit a landscape page, so a report shows the tables at their own
+        // size: the hall's areas drawn side by side were 4,541 px wide.
+        let svg = String(decoding: run.stdout, as: UTF8.self)
+        let width = try #require(svg.firstMatch(of: /width="([0-9.]+)"/).flatMap { Double($0.1) })
+        #expect(width <= 1_400, "\(name): \(width) px wide")
+        for size in 1...8 { #expect(!svg.contains("font-size=\"\(size)\""), "\(name): text of \(size) px") }
     }
 
     /// A database holding the bistro's Friday night.
