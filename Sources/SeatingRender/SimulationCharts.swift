@@ -78,24 +78,34 @@ public enum SimulationCharts {
         return out + legend(summary.policies) + "</svg>\n"
     }
 
+    /// Parties turned away by the hour they wanted (walk-ins: arrived), a bar per policy in each group.
+    public static func turnedAwayByHour(_ summary: SimulationSummary, context: String = "") -> String {
+        grouped(summary, prefix: "turnedAwayByHour.", title: "Turned away by hour" + context, axis: "hour", suffix: ":00")
+    }
+
     /// Parties turned away by party size, a bar per policy in each group.
     public static func turnedAway(_ summary: SimulationSummary, context: String = "") -> String {
-        let sizes = summary.metricNames.filter { $0.hasPrefix("turnedAwayByParty.") }
+        grouped(summary, prefix: "turnedAwayByParty.", title: "Turned away by party size" + context, axis: "party size", suffix: "")
+    }
+
+    /// Bars of the metrics named `prefix` + a group, a bar per policy in each group.
+    static func grouped(_ summary: SimulationSummary, prefix: String, title: String, axis: String, suffix: String) -> String {
+        let sizes = summary.metricNames.filter { $0.hasPrefix(prefix) }
         let values = summary.policies.flatMap { policy in sizes.map { summary.estimates[policy]?[$0]?.mean ?? 0 } }
         let yMax = niceMax(max(1, (values.max() ?? 1) * 1.05))
-        var out = frame("Turned away by party size" + context, yLabel: "parties", yMax: yMax)
+        var out = frame(title, yLabel: "parties", yMax: yMax)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let group = plotWidth / Double(max(1, sizes.count)), bar = group * 0.8 / Double(max(1, summary.policies.count))
         for (sizeIndex, name) in sizes.enumerated() {
             let x0 = left + group * Double(sizeIndex) + group * 0.1
-            out += "<text x=\"\(Markup.number(x0 + group * 0.4))\" y=\"\(Markup.number(height - bottom + 16))\" text-anchor=\"middle\">\(name.dropFirst("turnedAwayByParty.".count))</text>"
+            out += "<text x=\"\(Markup.number(x0 + group * 0.4))\" y=\"\(Markup.number(height - bottom + 16))\" text-anchor=\"middle\">\(name.dropFirst(prefix.count))\(suffix)</text>"
             for (index, policy) in summary.policies.enumerated() {
                 let value = summary.estimates[policy]?[name]?.mean ?? 0, h = plotHeight * value / yMax
                 out += "<rect class=\"bar\" data-policy=\"\(policy.rawValue)\" x=\"\(Markup.number(x0 + bar * Double(index)))\" y=\"\(Markup.number(height - bottom - h))\" width=\"\(Markup.number(bar * 0.9))\" height=\"\(Markup.number(h))\" fill=\"\(colours[index % colours.count])\"/>"
             }
             out += "\n"
         }
-        out += "<text x=\"\(Markup.number(left + plotWidth / 2))\" y=\"\(Markup.number(height - 6))\" text-anchor=\"middle\">party size</text>\n"
+        out += "<text x=\"\(Markup.number(left + plotWidth / 2))\" y=\"\(Markup.number(height - 6))\" text-anchor=\"middle\">\(axis)</text>\n"
         return out + legend(summary.policies) + "</svg>\n"
     }
 

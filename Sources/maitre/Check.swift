@@ -49,8 +49,12 @@ struct Check: ParsableCommand {
                 print("\(file): ok — \(summary.restaurant): \(summary.tables) tables, \(summary.combinations) combinations, \(summary.seats) seats, \(summary.services) services")
                 let figures = summary.capacity
                 print("  largest party: \(figures.largestOnlineParty) online, \(figures.largestHostParty) host, \(figures.largestWalkInParty) walk-in; party sizes no table or combination seats: \(figures.unseatable.isEmpty ? "none" : figures.unseatable.map(String.init).joined(separator: ", "))")
+                // Without a day the figures use the default turn-time bands: say so when overrides exist.
+                let left = figures.turnTimeOverridesLeftOut
+                if left > 0 { print("  covers below at the default turn times (\(left) weekday or time override\(left == 1 ? "" : "s") not applied)") }
                 for service in figures.services {
-                    print("  \(service.name) \(ClockTime.format(service.from))-\(ClockTime.format(service.to)): at most \(service.turnCovers) covers at its turn times")
+                    let days = service.days.isEmpty ? "every day" : service.days.map(\.rawValue).joined(separator: ", ")
+                    print("  \(service.name) \(ClockTime.format(service.from))-\(ClockTime.format(service.to)) (\(days)): at most \(service.turnCovers) covers at its turn times")
                 }
                 for warning in summary.warnings { print("  warning \(warning)") }
             case .failure(let failure):

@@ -150,6 +150,7 @@ struct Simulate: ParsableCommand {
                 ("summary.md", markdown), ("summary.json", object + "\n"), ("metrics.csv", SimulationReport.csv(summary)),
                 ("occupancy.svg", SimulationCharts.occupancy(summary, context: context)),
                 ("turned-away.svg", SimulationCharts.turnedAway(summary, context: context)),
+                ("turned-away-by-hour.svg", SimulationCharts.turnedAwayByHour(summary, context: context)),
                 ("covers.svg", SimulationCharts.covers(summary, context: context)),
             ] + (swept.isEmpty ? [] : [("variants.svg", SimulationCharts.variants(base: summary, variants: swept,
                                                                                    title: "Covers by variant" + context))])

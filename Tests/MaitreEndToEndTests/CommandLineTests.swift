@@ -104,6 +104,11 @@ import Testing
             "\(invalid): tables[1].id: duplicate table id \"T\"",
         ])
         #expect(Self.text(run.stdout).contains("bistro: 12 tables"), "valid files still report on stdout")
+        // Capacity figures say which days each service runs and that turn-time overrides are left out.
+        let brasserie = MaitreBinary.packageRoot.appendingPathComponent("Fixtures/layouts/brasserie.json").path
+        let figures = Self.text(try MaitreBinary.serve(Data(), arguments: ["check", brasserie]).stdout)
+        #expect(figures.contains("covers below at the default turn times (2 weekday or time overrides not applied)"), "\(figures)")
+        #expect(figures.contains("brunch 10:30-16:00 (sat, sun): at most") && figures.contains("dinner 18:00-23:45 (every day): at most"))
     }
 
     @Test func checkDbReportsWhatWasWrittenBehindTheEnginesBack() throws {

@@ -16,7 +16,7 @@ import Testing
             #expect(result.status == 0, "\(String(decoding: result.stderr, as: UTF8.self))")
             #expect(result.stderr.isEmpty, "--quiet writes nothing on stderr")
             var files: [String: Data] = [:]
-            for name in ["summary.md", "summary.json", "metrics.csv", "occupancy.svg", "turned-away.svg", "covers.svg"] {
+            for name in ["summary.md", "summary.json", "metrics.csv", "occupancy.svg", "turned-away.svg", "turned-away-by-hour.svg", "covers.svg"] {
                 files[name] = try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name))
             }
             outputs.append(files)

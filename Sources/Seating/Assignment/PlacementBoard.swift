@@ -88,14 +88,7 @@ struct PlacementBoard {
         for hold in holds { instants.formUnion(HoldRules.dropInstants(hold, day: problem.fixed, from: hold.from, to: hold.to)) }
         let checkpoints = instants.sorted()
         self.checkpoints = checkpoints
-        func index(_ time: Int) -> Int {
-            var low = 0, high = checkpoints.count
-            while low < high {
-                let mid = (low + high) / 2
-                if checkpoints[mid] < time { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
+        func index(_ time: Int) -> Int { checkpoints.lowerBound(of: time) }
         covered = items.map { index($0.start)..<index($0.end) }
         limit = holds.flatMap { hold in
             checkpoints.map { instant in

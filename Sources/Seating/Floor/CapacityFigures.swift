@@ -27,7 +27,13 @@ public struct CapacityFigures: Sendable, Equatable {
         public var to: Int
         public var turnCovers: Int
         public var bookedCovers: Int
+        /// The weekdays the service runs (empty: every day).
+        public var days: [Weekday] = []
     }
+
+    /// How many turn-time overrides (by weekday or time) the figures left out: a layout's figures
+    /// without a day use the default bands; a day's use its weekday's.
+    public var turnTimeOverridesLeftOut = 0
 
     public struct HourFigures: Sendable, Equatable {
         public var hour: Int
@@ -70,9 +76,11 @@ public struct CapacityFigures: Sendable, Equatable {
                     booking.channel != .walkIn && booking.status.occupiesTables && booking.start >= service.first && booking.start <= service.last
                 }.reduce(0) { $0 + $1.party }
             } ?? 0
-            services.append(ServiceFigures(name: service.name, from: service.first, to: to, turnCovers: turnCovers, bookedCovers: booked))
+            services.append(ServiceFigures(name: service.name, from: service.first, to: to, turnCovers: turnCovers, bookedCovers: booked,
+                                           days: Weekday.allCases.filter(service.days.contains)))
         }
         self.services = services
+        turnTimeOverridesLeftOut = day == nil ? layout.turnTimes.overrides.count : 0
         var hours: [HourFigures] = []
         if let day, let first = services.map(\.from).min(), let last = services.map(\.to).max() {
             for hour in stride(from: first / 60 * 60, to: last, by: 60) {

@@ -115,14 +115,7 @@ struct OfflineProgram {
         }
         let nodes = instants.sorted()
         self.nodes = nodes
-        func firstNode(atOrAfter instant: Int) -> Int {
-            var low = 0, high = nodes.count
-            while low < high {
-                let middle = (low + high) / 2
-                if nodes[middle] < instant { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
+        func firstNode(atOrAfter instant: Int) -> Int { nodes.lowerBound(of: instant) }
         // Resources: classes, individual tables, then count holds; pacing caps as met.
         var capacity = classes.classes.map(\.tables.count)
         var tableResource: [Int: Int] = [:]
