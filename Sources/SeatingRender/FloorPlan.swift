@@ -24,6 +24,10 @@ public enum FloorPlan {
     /// or a tablet); wider, its areas wrap into rows (`wrapped`).
     static let pageUnits = 20.0
 
+    /// Members of a combination at most this far apart (centre to centre, floor units) are linked
+    /// by a line; further apart, each gets a stub naming the other.
+    static let linkedDistance = 2.6
+
     /// Where each table sits, in floor units.
     static func boxes(_ floor: Floor) -> [Box] {
         let tables = floor.tables
@@ -108,11 +112,26 @@ public enum FloorPlan {
             out += "<text x=\"\(Markup.number(margin + (x0 - minX) * scale + 6))\" y=\"\(Markup.number(margin + 24 + (y0 - minY) * scale + 13))\" fill=\"\(Palette.faint)\" font-style=\"italic\">\(Markup.escape(area))</text></g>\n"
         }
 
-        // Combinations: dashed links from member to member.
+        // Combinations: dashed links between neighbouring members; members further apart get a
+        // short stub each, pointing at the other and naming it, instead of a diagonal across the
+        // floor and its labels.
         for combination in floor.layout.combinations {
-            let centres = combination.tables.compactMap { floor.tableIndex[$0] }.map { boxes[$0] }
-            for (a, b) in zip(centres, centres.dropFirst()) {
-                out += "<line class=\"combination\" data-combination=\"\(Markup.escape(combination.id))\" x1=\"\(px(a.midX))\" y1=\"\(py(a.midY))\" x2=\"\(px(b.midX))\" y2=\"\(py(b.midY))\" stroke=\"#8d6e63\" stroke-width=\"2\" stroke-dasharray=\"4 3\" opacity=\"0.7\"/>\n"
+            let members = combination.tables.compactMap { id in floor.tableIndex[id].map { (id: id, box: boxes[$0]) } }
+            for (a, b) in zip(members, members.dropFirst()) {
+                let dx = b.box.midX - a.box.midX, dy = b.box.midY - a.box.midY
+                let distance = (dx * dx + dy * dy).squareRoot()
+                let attributes = "class=\"combination\" data-combination=\"\(Markup.escape(combination.id))\" stroke=\"#8d6e63\" stroke-width=\"2\" stroke-dasharray=\"4 3\" opacity=\"0.7\""
+                if distance <= Self.linkedDistance {
+                    out += "<line \(attributes) x1=\"\(px(a.box.midX))\" y1=\"\(py(a.box.midY))\" x2=\"\(px(b.box.midX))\" y2=\"\(py(b.box.midY))\"/>\n"
+                    continue
+                }
+                for (from, to, sign) in [(a, b, 1.0), (b, a, -1.0)] {
+                    let ux = sign * dx / distance, uy = sign * dy / distance
+                    let reach = max(from.box.w, from.box.h) / 2 + 0.35
+                    let endX = from.box.midX + ux * reach, endY = from.box.midY + uy * reach
+                    out += "<line \(attributes) x1=\"\(px(from.box.midX))\" y1=\"\(py(from.box.midY))\" x2=\"\(px(endX))\" y2=\"\(py(endY))\"/>"
+                    out += "<text class=\"combination-stub\" x=\"\(px(endX + ux * 0.12))\" y=\"\(py(endY + uy * 0.12 + 0.05))\" text-anchor=\"middle\" font-size=\"9\" fill=\"#8d6e63\">+\(Markup.escape(Markup.shortened(to.id, to: 8)))</text>\n"
+                }
             }
         }
 

@@ -66,6 +66,22 @@ import Testing
         #expect(svg.components(separatedBy: " (A+B)</text>").count == 2)
     }
 
+    /// Neighbouring members are linked; members far apart get a stub each naming the other, not a
+    /// diagonal across the floor.
+    @Test func combinationsOfFarApartTablesGetStubsNotDiagonals() throws {
+        let floor = try Floor(Layout(restaurant: "r", tables: [
+            Table(id: "P1", max: 2, drawing: Drawing(x: 0, y: 0)), Table(id: "P2", max: 2, drawing: Drawing(x: 1.5, y: 0)),
+            Table(id: "P3", max: 2, drawing: Drawing(x: 6, y: 4)),
+        ], combinations: [Combination(id: "P1+P2", tables: ["P1", "P2"], max: 4), Combination(id: "P2+P3", tables: ["P2", "P3"], max: 4)],
+            services: [Service(name: "d", first: 18 * 60, last: 21 * 60)]))
+        let svg = FloorPlan.svg(DayView(floor: floor))
+        #expect(svg.components(separatedBy: "data-combination=\"P1+P2\"").count == 2, "one line between neighbours")
+        #expect(svg.components(separatedBy: "data-combination=\"P2+P3\"").count == 3, "a stub at each far member")
+        #expect(svg.contains(">+P3</text>") && svg.contains(">+P2</text>"))
+        let probe = try #require(Self.parsed(svg))
+        #expect(probe.ids.filter { $0.hasPrefix("table-") }.count == 3)
+    }
+
     @Test func tablesAreColouredByTheirStateAtTheMoment() throws {
         let probe = try #require(Self.parsed(FloorPlan.svg(Self.view, at: 18 * 60 + 15)))
         #expect(probe.states == ["table-A": "seated", "table-B": "seated", "table-C": "booked later", "table-X": "held"])
