@@ -13,13 +13,13 @@ public enum SimulationCharts {
     /// replications) on a line below it, the axis with round ticks.
     static func frame(_ title: String, yLabel: String, yMax: Double) -> String {
         let split = title.firstRange(of: " · ")
-        let parts = [split.map { String(title[..<$0.lowerBound]) } ?? title]
+        let heading = split.map { String(title[..<$0.lowerBound]) } ?? title
         let subtitle = split.map { String(title[$0.upperBound...]) } ?? ""
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Markup.number(width))" height="\(Markup.number(height))" \
             viewBox="0 0 \(Markup.number(width)) \(Markup.number(height))" font-family="Helvetica, Arial, sans-serif" font-size="11">
             <rect width="100%" height="100%" fill="#ffffff"/>
-            <text x="\(Markup.number(left))" y="20" font-size="14" font-weight="bold">\(Markup.escape(parts[0]))</text>
+            <text x="\(Markup.number(left))" y="20" font-size="14" font-weight="bold">\(Markup.escape(heading))</text>
 
             """
         if !subtitle.isEmpty { out += "<text x=\"\(Markup.number(left))\" y=\"36\" fill=\"#555555\">\(Markup.escape(subtitle))</text>\n" }

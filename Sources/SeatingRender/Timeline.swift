@@ -178,7 +178,7 @@ public enum Timeline {
             ("#ffffff", Palette.ink, "locked"),
         ]
         for (fill, stroke, name) in swatches {
-            let width = name == "locked" ? "2" : name == "late" || name == "overdue" || name == "overrun" ? "2" : "0.8"
+            let width = ["locked", "late", "overdue", "overrun"].contains(name) ? "2" : "0.8"
             out += "<rect x=\"\(Markup.number(x))\" y=\"23\" width=\"14\" height=\"11\" rx=\"2\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"\(name == "late" ? " stroke-dasharray=\"4 2\"" : "")/>"
             out += "<text x=\"\(Markup.number(x + 18))\" y=\"33\">\(name)</text>"
             x += 26 + Double(name.count) * 6

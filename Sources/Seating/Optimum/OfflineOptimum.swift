@@ -123,8 +123,8 @@ public enum OfflineOptimum {
         let buffer = floor.layout.bufferMinutes
         let empty = DayState(floor: floor, date: date, bookings: [])
         let components = components(of: requests, buffer: buffer) { a, b in
-            rules == .floor && a != Int.min && floor.pacingBucket(on: date.weekday, at: a) != nil
-                && floor.pacingBucket(on: date.weekday, at: a) == floor.pacingBucket(on: date.weekday, at: b)
+            guard rules == .floor, a != Int.min, let bucket = floor.pacingBucket(on: date.weekday, at: a) else { return false }
+            return bucket == floor.pacingBucket(on: date.weekday, at: b)
         }
         var result = Result(seated: [:], covers: 0, wastedSeats: 0, greedyCovers: 0, coversBound: 0, gap: 0, components: components.count)
         let deadline = SolveDeadline(milliseconds: timeLimitMilliseconds)

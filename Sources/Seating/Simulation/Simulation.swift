@@ -22,9 +22,7 @@ public enum Simulation {
     /// (`ReplicationMetrics.decisionMilliseconds`); nothing else depends on it.
     public static func run(scenario: Scenario, floor: Floor, demand: Demand, policy: SeatingPolicy,
                            clock: DecisionClock? = nil) -> ReplicationMetrics {
-        if policy.isCeiling {
-            return ceiling(scenario: scenario, floor: floor, demand: demand, rules: policy == .offline ? .floor : .physics, clock: clock).metrics
-        }
+        if policy.isCeiling { return runAll(scenario: scenario, floor: floor, demand: demand, policies: [policy], clock: clock)[policy]! }
         var run = DayRun(scenario: scenario, floor: floor, demand: demand, policy: policy, clock: clock)
         run.play()
         return run.metrics
