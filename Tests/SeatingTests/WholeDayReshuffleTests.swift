@@ -62,7 +62,7 @@ import Testing
         ])
         let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 2)
         #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: query) == .refuse(.noTable))
-        let chainsOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 3)
+        let chainsOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 3, rotationBudget: 0)
         let plan = Reshuffle.find(floor: floor, day: day, query: query, limits: chainsOnly)
         #expect(plan?.placement.tables == ["T"])
         #expect(plan?.moves == [
@@ -172,6 +172,49 @@ import Testing
         }
     }
 
+    /// The rotation search alone finds the ladder's rotation: the six on X, the five from X to Y,
+    /// the four from Y to Z, the three from Z to the free W, one displaced booking at a time.
+    @Test func theRotationSearchAloneFindsALadderRotation() {
+        let day = DayState(floor: Self.ladder, date: Self.date, bookings: [
+            Self.booking("b1", "X", party: 5), Self.booking("b2", "Y", party: 4), Self.booking("b3", "Z", party: 3),
+        ])
+        let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 6)
+        let plan = Reshuffle.decide(floor: Self.ladder, day: day, query: query, limits: Self.rotationOnly).plan
+        #expect(plan?.placement.tables == ["X"])
+        #expect(plan?.moves == [
+            Reshuffle.Move(booking: "b1", from: ["X"], to: ["Y"]), Reshuffle.Move(booking: "b2", from: ["Y"], to: ["Z"]),
+            Reshuffle.Move(booking: "b3", from: ["Z"], to: ["W"]),
+        ])
+        // Three options tried are not enough: the six's own, then the five's, the four's, the three's.
+        var short = Self.rotationOnly
+        short.rotationBudget = 3
+        #expect(Reshuffle.decide(floor: Self.ladder, day: day, query: query, limits: short) == .undecided)
+    }
+
+    /// The rotation search alone (no chain or complete search, no integer program): on small random
+    /// floors every plan it finds keeps every rule, it finds none where brute force finds none, and
+    /// it finds most of those brute force finds.
+    @Test func theRotationSearchAloneOnlyFindsRealPlans() {
+        var rng = SeededRandom(seed: 53)
+        var found = 0, exist = 0, multi = 0
+        for index in 0..<3_000 {
+            let instance = RandomFloor(rng: &rng, identical: index % 2 == 0)
+            guard case .refuse(let reason) = SlotEvaluator.evaluate(floor: instance.floor, day: instance.day, query: instance.query),
+                  Reshuffle.canHelp(reason) else { continue }
+            let exists = BruteForceReassignment.exists(floor: instance.floor, day: instance.day, query: instance.query)
+            exist += exists ? 1 : 0
+            guard let plan = Reshuffle.decide(floor: instance.floor, day: instance.day, query: instance.query,
+                                              limits: Self.rotationOnly).plan else { continue }
+            found += 1
+            multi += plan.moves.count > 1 ? 1 : 0
+            #expect(exists, "a plan where brute force has none: \(instance)")
+            #expect(BruteForceReassignment.keepsEveryRule(floor: instance.floor, day: instance.day, query: instance.query, plan: plan))
+        }
+        #expect(found * 10 >= exist * 8 && multi >= 5, "coverage: \(found) found of \(exist), \(multi) multi-move")
+    }
+
+    static let rotationOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 0, exactBudget: 0, rotationBudget: 5_000)
+
     /// Exact against brute force: on small random floors (combinations, count and table holds,
     /// blocks, locked bookings, online and host), a plan exists exactly when `find` returns one,
     /// and every plan it returns keeps every rule.
@@ -188,7 +231,7 @@ import Testing
     /// The complete search alone (no chain search, no integer program, so no clock): on small
     /// floors it decides every case within its budget, and agrees with brute force on each.
     @Test func theCompleteSearchAloneDecidesExactlyAsBruteForce() {
-        let exactOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 0, exactBudget: 2_000)
+        let exactOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 0, exactBudget: 2_000, rotationBudget: 0)
         agreesWithBruteForce(seed: 31, instances: 2_000, identical: false, limits: exactOnly)
         agreesWithBruteForce(seed: 32, instances: 1_500, identical: true, limits: exactOnly)
     }

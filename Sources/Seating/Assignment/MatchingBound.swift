@@ -18,47 +18,71 @@ extension WholeDayProblem {
     /// when the floor is full but for the tables held for walk-ins.
     ///
     /// `reach`: per item, what the bound needs of it, filled in here for the items overlapping
-    /// `interval` that have none yet (kept between questions by `WholeDayMemo`).
+    /// `interval` that have none yet; `matchings`: the matchings of the other items alone (all but
+    /// the last, the new party) per instant and variant, filled in likewise. Both are kept between
+    /// questions by `WholeDayMemo`: a matching is found by augmenting paths in any order, so the
+    /// new party's tables are added to the others' matching instead of starting again.
     static func instantsAllow(floor: Floor, fixed: DayState, items: [AssignmentModel.Item], reach: inout [BoundReach?],
-                              around interval: (Int, Int)) -> Bool {
+                              matchings: inout [InstantMatching.Key: InstantMatching.Base], around interval: (Int, Int)) -> Bool {
         // The items are in start order (the new party, last, starts at `interval.0`).
         var instants = [interval.0]
         for item in items where item.start > interval.0 && item.start < interval.1 && item.start != instants.last {
             instants.append(item.start)
         }
         let holds = floor.countHolds(on: fixed.weekday)
+        let new = items.count - 1
         let relevant = items.indices.filter { items[$0].start < interval.1 && interval.0 < items[$0].end }
         for item in relevant where reach[item] == nil { reach[item] = BoundReach(item: items[item], floor: floor, holds: holds) }
         let copies = floor.tables.count + 1
-        var matching = InstantMatching(tables: floor.tables.count)
+        var matching = InstantMatching(tables: floor.tables.count, vertices: items.count + 1)
         /// Whether the items covering the instant get their tables (`hold`: as the hold leaves them
-        /// untriggered), with `extra` tables of `spare` to nobody.
-        func matches(_ present: [Int], hold: Int? = nil, spare: [Int] = [], extra: Int = 0) -> Bool {
-            let tables = present.map { item in hold.map { reach[item]!.untriggered[$0] } ?? (reach[item]!.tables, reach[item]!.demand) }
-            matching.start(reach: tables.map(\.0) + [spare])
-            for (vertex, entry) in tables.enumerated() {
-                for _ in 0..<min(entry.1, copies) where !matching.augment(vertex) { return false }
+        /// untriggered), with `extra` tables of `spare` to nobody (vertex `items.count`).
+        func matches(_ instant: Int, _ present: [Int], variant: Int, hold: Int? = nil, spare: [Int] = [], extra: Int = 0) -> Bool {
+            func tables(_ item: Int) -> (tables: [Int], demand: Int) {
+                hold.map { reach[item]!.untriggered[$0] } ?? (reach[item]!.tables, reach[item]!.demand)
             }
-            for _ in 0..<extra where !matching.augment(present.count) { return false }
+            let key = InstantMatching.Key(instant: instant, variant: variant)
+            if let base = matchings[key] {
+                guard base.feasible else { return false }
+                matching.restore(base)
+            } else {
+                matching.clear()
+                var feasible = true
+                for item in present where item != new {
+                    let entry = tables(item)
+                    matching.reach[item] = entry.tables
+                    for _ in 0..<min(entry.demand, copies) where !matching.augment(item) { feasible = false; break }
+                    if !feasible { break }
+                }
+                if feasible {
+                    matching.reach[items.count] = spare
+                    for _ in 0..<extra where !matching.augment(items.count) { feasible = false; break }
+                }
+                matchings[key] = matching.base(feasible: feasible)
+                guard feasible else { return false }
+            }
+            let entry = tables(new)
+            matching.reach[new] = entry.tables
+            for _ in 0..<min(entry.demand, copies) where !matching.augment(new) { return false }
             return true
         }
         for instant in instants {
             let present = relevant.filter { items[$0].start <= instant && instant < items[$0].end }
             let binding = holds.indices.filter { holds[$0].from <= instant && instant < holds[$0].to }
             if binding.isEmpty {
-                guard matches(present) else { return false }
+                guard matches(instant, present, variant: 0) else { return false }
                 continue
             }
             for index in binding {
                 let hold = holds[index]
-                if matches(present, hold: index) { continue }
+                if matches(instant, present, variant: 1 + 2 * index, hold: index) { continue }
                 // A walk-in on the hold's tables takes none of its count: no bound then.
                 let walkIn = present.contains { item in
                     items[item].channel == .walkIn && reach[item]!.tables.contains { hold.isMatching[$0] }
                 }
                 if walkIn { continue }
                 let spare = hold.tables.filter { fixed.isFreeOfReservations(table: $0, from: instant, to: instant + 1) }
-                guard matches(present, spare: spare, extra: hold.count) else { return false }
+                guard matches(instant, present, variant: 2 + 2 * index, spare: spare, extra: hold.count) else { return false }
             }
         }
         return true
@@ -99,21 +123,45 @@ struct BoundReach {
 }
 
 /// Tables given to items at one instant, each table to one item (`WholeDayProblem.instantsAllow`).
-private struct InstantMatching {
-    private var reach: [[Int]] = []
+/// Vertices are item indices (and one more for the tables a count hold keeps free).
+struct InstantMatching {
+    /// Which instant and which of the bound's matchings there (plain, or per count hold).
+    struct Key: Hashable, Sendable {
+        let instant: Int
+        let variant: Int
+    }
+
+    /// A matching of every item but the new party: which vertex holds each table, and whether
+    /// every item got its tables (when not, no new party can be added).
+    struct Base: Sendable {
+        let owner: [Int]
+        let reach: [[Int]]
+        let feasible: Bool
+    }
+
+    /// Per vertex: the tables it may take.
+    var reach: [[Int]]
     private var owner: [Int]
     private var seen: [Int]
     private var round = 0
 
-    init(tables: Int) {
+    init(tables: Int, vertices: Int) {
         owner = Array(repeating: -1, count: tables)
         seen = Array(repeating: -1, count: tables)
+        reach = Array(repeating: [], count: vertices)
     }
 
-    /// Nothing matched; `reach[v]`: the tables vertex `v` may take.
-    mutating func start(reach: [[Int]]) {
-        self.reach = reach
+    /// Nothing matched, no vertex reaching any table.
+    mutating func clear() {
         for table in owner.indices { owner[table] = -1 }
+        for vertex in reach.indices where !reach[vertex].isEmpty { reach[vertex] = [] }
+    }
+
+    func base(feasible: Bool) -> Base { Base(owner: owner, reach: reach, feasible: feasible) }
+
+    mutating func restore(_ base: Base) {
+        owner = base.owner
+        reach = base.reach
     }
 
     /// One more table for vertex `item`, moving others to other tables of theirs when needed.

@@ -66,7 +66,7 @@ struct PlacementBoard {
         parties = items.map(\.party)
         online = items.map { $0.channel == .online }
         let floor = problem.floor
-        options = items.map { pools.representatives($0.eligible) }
+        options = problem.knownOptions + [pools.representatives(items[items.count - 1].eligible)]
         var home: [Int?] = []
         for item in items {
             if item.booking != nil {
@@ -193,6 +193,22 @@ struct PlacementBoard {
                 if trigger { triggered[base + checkpoint] += sign }
             }
         }
+    }
+
+    /// A lower bound on how many items must leave for `item` (off the floor) to go on `option`:
+    /// per resource, the most items beyond its room at one checkpoint of `item`'s interval; one
+    /// more when a count hold would be breached.
+    func ejectionsNeeded(_ item: Int, on option: Int) -> Int {
+        var needed = 0
+        let count = checkpoints.count
+        for resource in unitResources[option] {
+            let capacity = pools.capacity(resource), base = resource * count
+            var most = 0
+            for checkpoint in covered[item] { most = max(most, load[base + checkpoint] - capacity + 1) }
+            needed += most
+        }
+        if needed == 0, holdViolation(item, on: option) != nil { needed = 1 }
+        return needed
     }
 
     /// The placement as tables and moves, if every item is on the floor and `Verification`

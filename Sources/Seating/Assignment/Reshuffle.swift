@@ -12,16 +12,19 @@
 /// `WholeDayProblem` (at some instant the parties present cannot all have tables, count holds
 /// included). Then, in order:
 /// 1. `oneMove`: a unit blocked by one movable booking that greedy can put elsewhere (µs);
-/// 2. `ChainSearch`: ejection chains on pools and tables by iterative deepening, few moves first,
-///    options with fewest bookings in the way first, bounded by a node budget (deterministic);
-/// 3. `ExactSearch`: a complete search (start order, conflict-directed backjumping) bounded by a
-///    budget of options tried: a plan (handed to 4 as its first solution, for fewer moves), or a
-///    proof that none exists (then 4 is skipped), or undecided;
-/// 4. unless the window's linear relaxation proves that no plan exists (`WindowRelaxation`), the
+/// 2. `RotationSearch`: rotations breadth first, one booking displaced at a time, each booking
+///    displaced at most once, bounded by a budget of options tried (deterministic);
+/// 3. `ChainSearch`: ejection chains on pools and tables by iterative deepening, few moves first,
+///    options with fewest bookings in the way first, several bookings ejected at once, bounded by
+///    a node budget (deterministic);
+/// 4. `ExactSearch`: a complete search (start order, conflict-directed backjumping) bounded by a
+///    budget of options tried: a plan (handed to 5 as its first solution, for fewer moves), or a
+///    proof that none exists (then 5 is skipped), or undecided;
+/// 5. unless the window's linear relaxation proves that no plan exists (`WindowRelaxation`), the
 ///    integer program (`program`): the component's bookings and the new party on eligible
 ///    pools and units, capacity as occupancy-flow rows, count holds as rows (`AssignmentModel`);
 ///    objective fewest moves, then fewest wasted seats; under a time cap.
-/// The request path asks `decide` instead: steps 1 to 3 only, bounded by work, with three answers.
+/// The request path asks `decide` instead: steps 1 to 4 only, bounded by work, with three answers.
 /// Each plan is verified from scratch (`Verification`) before it is returned: a capped solve
 /// gives a verified plan or none, never a wrong one.
 ///
@@ -39,7 +42,10 @@ public enum Reshuffle {
         /// 100 ms): at the 50 ms it was, branch-and-bound never started there, and 2-6 % of asks
         /// were refused although a plan existed (none at 200 ms on the misses replays).
         public var timeLimitMilliseconds: Int
-        /// Nodes the chain search may expand before it gives up.
+        /// Nodes the chain search may expand before it gives up. It runs after the rotation search,
+        /// for the plans that need several bookings left over at once; 300, not the 1,000 it had
+        /// before the rotation search, found the same plans on the booking page's evenings, and
+        /// its failing runs were most of a full evening's ask.
         public var searchBudget: Int
         /// Options the complete search (`ExactSearch`) may try before it gives up; 0 skips it.
         public var exactBudget: Int
@@ -49,9 +55,15 @@ public enum Reshuffle {
         /// answers that depend on the machine's speed and of up to the cap on the asks that meet
         /// such a question first.
         public var decideSolverMilliseconds: Int
+        /// Options the rotation search (`RotationSearch`) may try before it gives up; 0 skips it.
+        /// A search that finds nothing tries each booking's options about once (120 bookings with
+        /// about 40 options each on the hall's full evening), so 5,000 lets it finish there; at
+        /// 1,000 it ended before the rotations the hall needs.
+        public var rotationBudget: Int
 
-        public init(timeLimitMilliseconds: Int = 200, searchBudget: Int = 1_000, exactBudget: Int = 2_000,
-                    decideSolverMilliseconds: Int = 0) {
+        public init(timeLimitMilliseconds: Int = 200, searchBudget: Int = 300, exactBudget: Int = 2_000,
+                    decideSolverMilliseconds: Int = 0, rotationBudget: Int = 5_000) {
+            self.rotationBudget = rotationBudget
             self.timeLimitMilliseconds = timeLimitMilliseconds
             self.searchBudget = searchBudget
             self.exactBudget = exactBudget
@@ -117,8 +129,7 @@ public enum Reshuffle {
 
     /// The request path's question (availability, book, modify, walk-in): is there a plan, found
     /// or refuted by work-bounded steps only, so that the answer is the same on every machine?
-    /// The cheap proofs, the one-move search, the chain search and the complete search as in
-    /// `find`; no linear or integer program (GLPK's cost on a full 110-table evening, 50-300 ms a
+    /// The cheap proofs, the one-move, rotation, chain and complete searches as in `find`; no linear or integer program (GLPK's cost on a full 110-table evening, 50-300 ms a
     /// question, is what made asks slow, and its cap is the clock) unless `limits` opts in
     /// (`decideSolverMilliseconds`). Availability needs a plan, not
     /// the one with the fewest moves: the chain search finds short chains first, and the complete
@@ -138,11 +149,11 @@ public enum Reshuffle {
         }
     }
 
-    /// What the solver-free steps (the cheap proofs, the one-move, chain and complete searches)
+    /// What the solver-free steps (the cheap proofs, the one-move, rotation, chain and complete searches)
     /// made of a question, shared by `decide` and `find`.
     enum Searched {
         case ruledOut
-        /// Found by the one-move or the chain search.
+        /// Found by the one-move, rotation or chain search.
         case plan(Plan)
         /// Found by the complete search: `chosen` is each item's option (a start for the solver).
         case completePlan(Plan, WholeDayProblem, chosen: [Int])
@@ -157,6 +168,10 @@ public enum Reshuffle {
         if let quick = oneMove(floor: floor, day: day, query: query) { return .plan(quick) }
         // One board for both searches; nil when a booking's tables are no unit (the integer program's case).
         guard let board = PlacementBoard(problem: problem) else { return .undecided(problem) }
+        if limits.rotationBudget > 0 {
+            var rotations = RotationSearch(board: board, budget: limits.rotationBudget)
+            if let plan = rotations.run() { return .plan(plan) }
+        }
         var chains = ChainSearch(board: board, budget: limits.searchBudget)
         if let plan = chains.run() { return .plan(plan) }
         guard limits.exactBudget > 0 else { return .undecided(problem) }

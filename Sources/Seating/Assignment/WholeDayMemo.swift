@@ -21,4 +21,20 @@ final class WholeDayMemo {
     var items: [AssignmentModel.Item] = []
     /// What the matching bound computed of those items so far (nil: not yet).
     var reach: [BoundReach?] = []
+    /// The matching bound's matchings of those items alone, per instant and variant
+    /// (`InstantMatching.Base`): the part of the bound every new party at that instant shares.
+    var matchings: [InstantMatching.Key: InstantMatching.Base] = [:]
+    /// What the matching bound needs of a new party, by what it depends on.
+    var newReach: [NewPartyKey: BoundReach] = [:]
+    /// The pools of the last window of that component and its items' options on them.
+    var pools: (window: (low: Int, high: Int), pools: TablePools, options: [[Int]])?
+
+    /// A new party as the bound sees it: its eligible units and channel.
+    struct NewPartyKey: Hashable {
+        let eligible: [Int]
+        let channel: Booking.Channel
+    }
+
+    /// Entries kept per kind before that kind is emptied.
+    static let capacity = 256
 }

@@ -24,6 +24,9 @@ struct WholeDayProblem: Sendable {
     let items: [AssignmentModel.Item]
     /// Interchangeable tables over the component's span.
     let pools: TablePools
+    /// Per item but the new party: its eligible units with pools as their representative
+    /// (`TablePools.representatives`), the options of the searches.
+    let knownOptions: [[Int]]
 
     /// Bookings whose tables the restaurant may still change: booked, not locked.
     static func isMovable(_ booking: Booking) -> Bool { booking.status == .booked && !booking.locked }
@@ -72,6 +75,8 @@ struct WholeDayProblem: Sendable {
             memo?.fixed = fixed
             memo?.items = known
             memo?.reach = Array(repeating: nil, count: known.count)
+            memo?.matchings = [:]
+            memo?.pools = nil
         }
         self.fixed = fixed
         let newEligible = AssignmentModel.eligibleUnits(floor: floor, fixed: fixed, party: query.party, from: start, to: end,
@@ -85,12 +90,29 @@ struct WholeDayProblem: Sendable {
             // Taken out of the memo while it grows, so that it is not copied.
             var reach = memo?.reach ?? Array(repeating: nil, count: known.count)
             memo?.reach = []
-            reach.append(nil)  // the new party's
-            let allowed = Self.instantsAllow(floor: floor, fixed: fixed, items: items, reach: &reach, around: (start, end))
-            reach.removeLast()
+            let newKey = WholeDayMemo.NewPartyKey(eligible: newEligible, channel: query.channel)
+            reach.append(memo?.newReach[newKey])  // the new party's
+            var matchings = memo?.matchings ?? [:]
+            memo?.matchings = [:]
+            let allowed = Self.instantsAllow(floor: floor, fixed: fixed, items: items, reach: &reach, matchings: &matchings,
+                                             around: (start, end))
+            memo?.matchings = matchings
+            if let last = reach.removeLast(), memo?.newReach[newKey] == nil {
+                if memo?.newReach.count ?? 0 >= WholeDayMemo.capacity { memo?.newReach = [:] }
+                memo?.newReach[newKey] = last
+            }
             memo?.reach = reach
             guard allowed else { return nil }
         }
-        pools = TablePools(floor: floor, fixed: fixed, window: (low, high))
+        if let memo, let kept = memo.pools, kept.window == (low, high) {
+            pools = kept.pools
+            knownOptions = kept.options
+        } else {
+            let fresh = TablePools(floor: floor, fixed: fixed, window: (low, high))
+            let options = known.map { fresh.representatives($0.eligible) }
+            pools = fresh
+            knownOptions = options
+            memo?.pools = (window: (low, high), pools: fresh, options: options)
+        }
     }
 }
