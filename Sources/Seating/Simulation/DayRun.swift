@@ -23,7 +23,7 @@ struct DayRun {
     var day: DayState {
         didSet {
             refused.removeAll(keepingCapacity: true)
-            planner = Self.planner(policy: policy, floor: floor, day: day)
+            planner = Self.planner(policy: policy, floor: floor, day: day, verdicts: verdicts)
         }
     }
     /// Queries (time, party, duration, channel) that found no table on the day as it stands: a
@@ -47,19 +47,27 @@ struct DayRun {
         self.clock = clock
         if clock != nil { metrics.decisionMilliseconds = [] }
         day = DayState(floor: floor, date: scenario.date, bookings: [])
-        planner = Self.planner(policy: policy, floor: floor, day: day)
+        planner = Self.planner(policy: policy, floor: floor, day: day, verdicts: verdicts)
         unitsByID = floor.units.indices.sorted { floor.idRank[$0] < floor.idRank[$1] }
         for (index, request) in demand.reservations.enumerated() { queue.push(request.requestedAt, .request(index)) }
         for (index, walkIn) in demand.walkIns.enumerated() { queue.push(walkIn.time, .walkIn(index)) }
     }
 
-    /// The `engine` policies' re-assignment on the day as it stands (one per day: its questions
-    /// share what they compute of the day).
+    /// The `engine` policies' re-assignment on the day as it stands, as the service answers it:
+    /// `Reshuffle.decide` behind the verdicts kept from one version of the day to the next.
     var planner: Reshuffle.Planner?
+    let verdicts = KeptVerdicts()
 
-    static func planner(policy: SeatingPolicy, floor: Floor, day: DayState) -> Reshuffle.Planner? {
+    /// `DayVerdicts` shared by the planners of one run's successive days.
+    final class KeptVerdicts {
+        var value = DayVerdicts()
+    }
+
+    static func planner(policy: SeatingPolicy, floor: Floor, day: DayState, verdicts: KeptVerdicts) -> Reshuffle.Planner? {
         guard policy == .engine || policy == .engineRepack else { return nil }
-        return Reshuffle.planner(floor: floor, day: day, limits: Simulation.limits)
+        verdicts.value.advance(to: day, floor: floor)
+        let decide = Reshuffle.decider(floor: floor, day: day, limits: Simulation.limits)
+        return { verdicts.value.verdict(for: $0, floor: floor, decide: decide).plan }
     }
 
     mutating func play() {

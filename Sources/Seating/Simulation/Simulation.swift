@@ -6,15 +6,14 @@
 /// and a booked party whose tables are still taken is seated elsewhere or waits).
 ///
 /// Invariants: pure and deterministic for a given demand: the `engine` policies run the service's
-/// re-assignment (one move, then the chain search with its node budget: `limits`) and the repack's
-/// local search, but not the integer programs behind them, whose wall-clock caps would make a run
-/// depend on the machine; no two parties ever share a table-minute.
+/// re-assignment as the service does (`Reshuffle.decide` with the service's work bounds, `limits`,
+/// behind `DayVerdicts`) and the repack's local search, but not the integer programs behind them,
+/// whose wall-clock caps would make a run depend on the machine; no two parties ever share a
+/// table-minute.
 public enum Simulation {
-    /// The `engine` policies' re-assignment: the service's one-move and chain searches, without
-    /// its integer program (a wall-clock cap) and without its complete search (deterministic, but
-    /// on a packed evening it spends its whole budget on nearly every refused time and seats
-    /// almost no one more: 1 of 1,261 on four packed-Saturday replications, for 2.3 times the run).
-    public static let limits = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 1_000, exactBudget: 0)
+    /// The `engine` policies' re-assignment: the service's own bounds (the request path runs no
+    /// integer program unless asked to).
+    public static let limits = Reshuffle.Limits()
     /// The repack after each booking (`engine+repack`): local search only.
     public static let repackMilliseconds = 0
 
