@@ -43,9 +43,11 @@ public enum Reshuffle {
         /// were refused although a plan existed (none at 200 ms on the misses replays).
         public var timeLimitMilliseconds: Int
         /// Nodes the chain search may expand before it gives up. It runs after the rotation search,
-        /// for the plans that need several bookings left over at once; 300, not the 1,000 it had
-        /// before the rotation search, found the same plans on the booking page's evenings, and
-        /// its failing runs were most of a full evening's ask.
+        /// for the plans that need several bookings ejected at once (swaps, a count hold's tables
+        /// handed round). 300: at 1,000 the booking page's availability p99 was 27 ms instead of
+        /// 10-15 and its blind books' 25 ms instead of 13-19, for no fewer misses there; the
+        /// narrow asks of `--misses-only` on the hall miss more at 300 (34 instead of 11 of 180 on
+        /// seed 6). Benchmarks/RESULTS.md has both.
         public var searchBudget: Int
         /// Options the complete search (`ExactSearch`) may try before it gives up; 0 skips it.
         public var exactBudget: Int
