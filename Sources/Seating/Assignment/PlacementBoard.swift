@@ -196,8 +196,9 @@ struct PlacementBoard {
     }
 
     /// A lower bound on how many items must leave for `item` (off the floor) to go on `option`:
-    /// per resource, the most items beyond its room at one checkpoint of `item`'s interval; one
-    /// more when a count hold would be breached.
+    /// per resource, the most items beyond its room at one checkpoint of `item`'s interval; at
+    /// least one when a count hold would be breached (`RotationSearch` passes over options that
+    /// need more than one).
     func ejectionsNeeded(_ item: Int, on option: Int) -> Int {
         var needed = 0
         let count = checkpoints.count
