@@ -143,7 +143,7 @@ struct ChainSearch {
         }
         guard current.count < Self.maxEjected else { return }
         let ranked = candidates.count == 1 ? candidates : candidates.map { victim in
-            (victim, fitsElsewhere(victim) ? 0 : 1, overlap(victim, item))
+            (victim, fitsElsewhere(victim) ? 0 : 1, board.shared(victim, item))
         }.sorted { ($0.1, -$0.2, board.parties[$0.0], $0.0) < ($1.1, -$1.2, board.parties[$1.0], $1.0) }.map(\.0)
         for victim in ranked {
             let mark = journal.count
@@ -159,11 +159,6 @@ struct ChainSearch {
     /// Whether `item` could move to another of its options with room as the floor stands.
     private func fitsElsewhere(_ item: Int) -> Bool {
         options[item].contains { $0 != board.on[item] && board.fits(item, on: $0) }
-    }
-
-    /// Minutes two items share (the victim sharing most frees the most).
-    private func overlap(_ victim: Int, _ item: Int) -> Int {
-        min(board.ends[item], board.ends[victim]) - max(board.starts[item], board.starts[victim])
     }
 
     // MARK: Changes

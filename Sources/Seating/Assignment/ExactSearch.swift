@@ -94,7 +94,7 @@ struct ExactSearch {
             for undone in stride(from: level - 1, through: back, by: -1) { board.apply(order[undone], nil) }
             level = back
         }
-        bringHome()
+        board.bringMovedHome()
         guard let plan = board.verifiedPlan() else { return .gaveUp }
         return .plan(plan, chosen: board.on.map { $0! })
     }
@@ -117,22 +117,7 @@ struct ExactSearch {
         }
         if let best { return best }
         guard let (hold, instant) = board.holdViolation(item, on: option) else { return nil }
-        var levels: [Int] = []
-        for resource in board.holdResources[hold] {
-            for other in board.holders[resource] where board.covers(other, instant) && board.takesHeld(other, on: board.on[other]!, hold: hold) {
-                levels.append(levelOf[other])
-            }
-        }
-        return levels
-    }
-
-    /// Fewer moves: each moved item goes back to its own tables when they have room there now.
-    private mutating func bringHome() {
-        for item in board.items.indices {
-            guard let home = board.home[item], let now = board.on[item], now != home else { continue }
-            board.apply(item, nil)
-            board.apply(item, board.fits(item, on: home) ? home : now)
-        }
+        return board.takingHeld(hold, at: instant).map { levelOf[$0] }
     }
 
     private static func highest(_ set: [UInt64]) -> Int? {

@@ -195,6 +195,32 @@ struct PlacementBoard {
         }
     }
 
+    /// Minutes two items' intervals share (the one sharing most frees the most when it leaves).
+    func shared(_ a: Int, _ b: Int) -> Int { min(ends[a], ends[b]) - max(starts[a], starts[b]) }
+
+    /// The items covering `instant` that take tables `hold` matches: those a breach of the hold
+    /// there can be blamed on.
+    func takingHeld(_ hold: Int, at instant: Int) -> [Int] {
+        var result: [Int] = []
+        for resource in holdResources[hold] {
+            for other in holders[resource] where covers(other, instant) && takesHeld(other, on: on[other]!, hold: hold)
+                && !result.contains(other) {
+                result.append(other)
+            }
+        }
+        return result
+    }
+
+    /// Fewer moves: each moved item goes back to its own tables when they have room there now
+    /// (the searches' last step once every item is on the floor).
+    mutating func bringMovedHome() {
+        for item in items.indices {
+            guard let home = home[item], let now = on[item], now != home else { continue }
+            apply(item, nil)
+            apply(item, fits(item, on: home) ? home : now)
+        }
+    }
+
     /// A lower bound on how many items must leave for `item` (off the floor) to go on `option`:
     /// per resource, the most items beyond its room at one checkpoint of `item`'s interval; at
     /// least one when a count hold would be breached (`RotationSearch` passes over options that

@@ -64,7 +64,7 @@ struct RotationSearch {
                 let step = Step(item: item, option: option, victim: victim >= 0 ? victim : nil)
                 guard let next = step.victim else {
                     apply(step, onPath: &onPath)
-                    bringHome()
+                    board.bringMovedHome()
                     return board.verifiedPlan()
                 }
                 guard !displaced[next] else { continue }
@@ -85,33 +85,31 @@ struct RotationSearch {
         defer { if taken >= 0 { board.apply(taken, board.home[taken]) } }
         for resource in board.unitResources[option] {
             while let instant = board.overloaded(resource, adding: item) {
-                guard taken < 0 else { return nil }
-                var victim = -1, most = Int.min
-                for other in board.holders[resource] where !onPath[other] && board.covers(other, instant) {
-                    let shared = overlap(other, item)
-                    if shared > most || (shared == most && other > victim) { (victim, most) = (other, shared) }
-                }
-                guard victim >= 0 else { return nil }
+                guard taken < 0, let victim = sharingMost(board.holders[resource].filter { board.covers($0, instant) },
+                                                          with: item, onPath: onPath) else { return nil }
                 board.apply(victim, nil)
                 taken = victim
             }
         }
         if let (hold, instant) = board.holdViolation(item, on: option) {
-            guard taken < 0 else { return nil }
-            var victim = -1, most = Int.min
-            for resource in board.holdResources[hold] {
-                for other in board.holders[resource] where !onPath[other] && board.covers(other, instant)
-                    && board.takesHeld(other, on: board.on[other]!, hold: hold) {
-                    let shared = overlap(other, item)
-                    if shared > most || (shared == most && other > victim) { (victim, most) = (other, shared) }
-                }
-            }
-            guard victim >= 0 else { return nil }
+            guard taken < 0, let victim = sharingMost(board.takingHeld(hold, at: instant), with: item, onPath: onPath)
+            else { return nil }
             board.apply(victim, nil)
             taken = victim
             guard board.holdViolation(item, on: option) == nil else { return nil }
         }
         return taken
+    }
+
+    /// Of `candidates`, the one not on the path sharing most of `item`'s interval (the latest
+    /// among equals); nil when all are on the path.
+    private func sharingMost(_ candidates: [Int], with item: Int, onPath: [Bool]) -> Int? {
+        var victim: Int?, most = Int.min
+        for other in candidates where !onPath[other] {
+            let shared = board.shared(other, item)
+            if shared > most || (shared == most && other > victim!) { (victim, most) = (other, shared) }
+        }
+        return victim
     }
 
     /// Takes the step's victim off and puts its item on its option.
@@ -127,19 +125,5 @@ struct RotationSearch {
         board.apply(step.item, nil)
         if let victim = step.victim { board.apply(victim, board.home[victim]) }
         onPath[step.item] = false
-    }
-
-    /// Minutes two items share.
-    private func overlap(_ victim: Int, _ item: Int) -> Int {
-        min(board.ends[item], board.ends[victim]) - max(board.starts[item], board.starts[victim])
-    }
-
-    /// Fewer moves: each moved item goes back to its own tables when they have room there now.
-    private mutating func bringHome() {
-        for item in board.items.indices {
-            guard let home = board.home[item], let now = board.on[item], now != home else { continue }
-            board.apply(item, nil)
-            board.apply(item, board.fits(item, on: home) ? home : now)
-        }
     }
 }

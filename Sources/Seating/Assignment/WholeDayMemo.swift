@@ -34,7 +34,4 @@ final class WholeDayMemo {
         let eligible: [Int]
         let channel: Booking.Channel
     }
-
-    /// Entries kept per kind before that kind is emptied.
-    static let capacity = 256
 }

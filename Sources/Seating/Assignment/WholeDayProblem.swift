@@ -97,10 +97,7 @@ struct WholeDayProblem: Sendable {
             let allowed = Self.instantsAllow(floor: floor, fixed: fixed, items: items, reach: &reach, matchings: &matchings,
                                              around: (start, end))
             memo?.matchings = matchings
-            if let last = reach.removeLast(), memo?.newReach[newKey] == nil {
-                if memo?.newReach.count ?? 0 >= WholeDayMemo.capacity { memo?.newReach = [:] }
-                memo?.newReach[newKey] = last
-            }
+            if let last = reach.removeLast() { memo?.newReach[newKey] = last }
             memo?.reach = reach
             guard allowed else { return nil }
         }
