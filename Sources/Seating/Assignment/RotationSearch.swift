@@ -85,8 +85,8 @@ struct RotationSearch {
         defer { if taken >= 0 { board.apply(taken, board.home[taken]) } }
         for resource in board.unitResources[option] {
             while let instant = board.overloaded(resource, adding: item) {
-                guard taken < 0, let victim = sharingMost(board.holders[resource].filter { board.covers($0, instant) },
-                                                          with: item, onPath: onPath) else { return nil }
+                guard taken < 0, let victim = sharingMost(board.holders[resource], covering: instant, with: item,
+                                                          onPath: onPath) else { return nil }
                 board.apply(victim, nil)
                 taken = victim
             }
@@ -101,11 +101,12 @@ struct RotationSearch {
         return taken
     }
 
-    /// Of `candidates`, the one not on the path sharing most of `item`'s interval (the latest
-    /// among equals); nil when all are on the path.
-    private func sharingMost(_ candidates: [Int], with item: Int, onPath: [Bool]) -> Int? {
+    /// Of `candidates` (those covering `instant`, when given), the one not on the path sharing
+    /// most of `item`'s interval (the latest among equals); nil when there is none.
+    private func sharingMost(_ candidates: [Int], covering instant: Int? = nil, with item: Int, onPath: [Bool]) -> Int? {
         var victim: Int?, most = Int.min
         for other in candidates where !onPath[other] {
+            if let instant, !board.covers(other, instant) { continue }
             let shared = board.shared(other, item)
             if shared > most || (shared == most && other > victim!) { (victim, most) = (other, shared) }
         }
