@@ -6,9 +6,10 @@
 /// Invariants: a pool holds two or more single tables that `UnitRules` cannot tell apart for any
 /// item of the window `[low, high)`: same `min...max`, same reservability, same membership in every
 /// count hold of the weekday, in no combination, no table hold, block or fixed booking during the
-/// window. So a set of intervals fits a pool's tables iff at most `count` of them overlap at every
-/// instant (interval graphs are perfect), and `assign` gives them concrete tables by colouring in
-/// start order. Every other table is a resource of its own, of capacity one.
+/// window (`InterchangeableTables.groups` of two or more). So a set of intervals fits a pool's
+/// tables iff at most `count` of them overlap at every instant (interval graphs are perfect), and
+/// `assign` gives them concrete tables by colouring in start order. Every other table is a resource
+/// of its own, of capacity one.
 ///
 /// ```swift
 /// let pools = TablePools(floor: floor, fixed: problem.fixed, window: (17 * 60, 24 * 60))
@@ -24,22 +25,7 @@ struct TablePools: Sendable {
 
     init(floor: Floor, fixed: DayState, window: (low: Int, high: Int)) {
         self.floor = floor
-        let inCombination = Set(floor.units.filter(\.isCombination).flatMap(\.members))
-        let holds = floor.countHolds(on: fixed.weekday)
-        var byKey: [[Int]: [Int]] = [:]
-        var order: [[Int]] = []
-        for unit in floor.units.indices.sorted(by: { floor.idRank[$0] < floor.idRank[$1] }) where !floor.units[unit].isCombination {
-            let seating = floor.units[unit]
-            let table = seating.members[0]
-            guard !inCombination.contains(table),
-                  !floor.isTableHeld(table, on: fixed.weekday, from: window.low, to: window.high),
-                  !fixed.isBlocked(table: table, from: window.low, to: window.high),
-                  fixed.isFree(table: table, from: window.low, to: window.high) else { continue }
-            let key = [seating.min, seating.max, seating.reservable ? 1 : 0] + holds.map { $0.isMatching[table] ? 1 : 0 }
-            if byKey[key] == nil { order.append(key) }
-            byKey[key, default: []].append(unit)
-        }
-        let pools = order.compactMap { byKey[$0]!.count > 1 ? byKey[$0] : nil }
+        let pools = InterchangeableTables.groups(floor: floor, day: fixed, window: window).map(\.units).filter { $0.count > 1 }
         self.pools = pools
         var resourceOfTable = floor.tables.indices.map { pools.count + $0 }
         for (index, units) in pools.enumerated() {
@@ -74,34 +60,19 @@ struct TablePools: Sendable {
 
     /// Concrete units for items placed on representatives (`chosen[i]`, at most `capacity` items
     /// of a pool overlapping at any instant): each pool's items get tables by colouring in start
-    /// order, an item keeping its current table when it is free, else taking the free table whose
-    /// own current occupant comes latest (so fewer bookings change tables). Units that are not
-    /// pool representatives stay as they are.
+    /// order (`InterchangeableTables.colour`: an item keeps its current table when it is free, else
+    /// takes the free table whose own current occupant comes latest). Units that are not pool
+    /// representatives stay as they are, and so do a pool's items if it is over capacity somewhere
+    /// (verification rejects that plan).
     func assign(items: [AssignmentModel.Item], chosen: [Int]) -> [Int] {
         var result = chosen
         for (pool, units) in pools.enumerated() {
             let members = items.indices.filter { self.pool(of: chosen[$0]) == pool }
                 .sorted { (items[$0].start, $0) < (items[$1].start, $1) }
             guard !members.isEmpty else { continue }
-            var freeFrom = Dictionary(uniqueKeysWithValues: units.map { ($0, Int.min) })
-            // Start of each item still to come, by the table it holds today.
-            var claims: [Int: [Int]] = [:]
-            for index in members { if let current = items[index].current, freeFrom[current] != nil { claims[current, default: []].append(items[index].start) } }
-            for index in members {
-                let item = items[index]
-                if let current = item.current, freeFrom[current] != nil { claims[current]?.removeFirst() }
-                let free = units.filter { freeFrom[$0]! <= item.start }
-                let pick: Int
-                if let current = item.current, free.contains(current) {
-                    pick = current
-                } else {
-                    pick = free.max { a, b in
-                        (claims[a]?.first ?? Int.max, -floor.idRank[a]) < (claims[b]?.first ?? Int.max, -floor.idRank[b])
-                    } ?? units[0]  // unreachable when the pool's capacity holds; verification rejects it
-                }
-                freeFrom[pick] = item.end
-                result[index] = pick
-            }
+            let intervals = members.map { InterchangeableTables.Interval(start: items[$0].start, end: items[$0].end, current: items[$0].current) }
+            guard let tables = InterchangeableTables.colour(intervals, onto: units, floor: floor) else { continue }
+            for (index, table) in zip(members, tables) { result[index] = table }
         }
         return result
     }

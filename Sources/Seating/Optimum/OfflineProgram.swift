@@ -292,12 +292,10 @@ struct OfflineProgram {
             }
         }
         for (group, members) in perClass.enumerated() {
-            var freeAt = Array(repeating: Int.min, count: classes.classes[group].tables.count)
-            for member in members.sorted(by: { ($0.start, $0.request) < ($1.start, $1.request) }) {
-                guard let slot = freeAt.indices.first(where: { freeAt[$0] <= member.start }) else { return nil }
-                freeAt[slot] = member.end
-                seats[member.request] = OfflineOptimum.Seat(unit: classes.classes[group].tables[slot], start: member.start)
-            }
+            let ordered = members.sorted { ($0.start, $0.request) < ($1.start, $1.request) }
+            let intervals = ordered.map { InterchangeableTables.Interval(start: $0.start, end: $0.end, current: nil) }
+            guard let tables = InterchangeableTables.colour(intervals, onto: classes.classes[group].tables, floor: classes.floor) else { return nil }
+            for (member, table) in zip(ordered, tables) { seats[member.request] = OfflineOptimum.Seat(unit: table, start: member.start) }
         }
         return seats
     }

@@ -1,11 +1,13 @@
 /// Interchangeable tables grouped into capacity classes for the offline optimum.
 ///
-/// Invariants: a class holds single, reservable tables that belong to no combination and have no
-/// block on the day, all with the same `min...max`; under the floor's rules (`underRules`) also no
-/// table hold on the day's weekday, and the same membership of every count hold, so any table of a
-/// class counts alike for every rule. Every other reservable unit (tables in combinations, blocked
-/// or held tables, combinations) stays individual. A plan that uses a class at most `k` times at
-/// every instant can be given concrete tables by interval colouring in start order.
+/// Invariants: a class is a group of `InterchangeableTables` over the whole day (the tables the
+/// request path would pool, classes of one table included): single, reservable tables that belong
+/// to no combination and have no block on the day, all with the same `min...max`; under the
+/// floor's rules (`underRules`) also no table hold on the day's weekday, and the same membership of
+/// every count hold, so any table of a class counts alike for every rule. Every other reservable
+/// unit (tables in combinations, blocked or held tables, combinations) stays individual. A plan
+/// that uses a class at most `k` times at every instant can be given concrete tables by interval
+/// colouring in start order (`InterchangeableTables.colour`).
 struct TableClasses {
     struct TableClass {
         var min: Int
@@ -15,31 +17,18 @@ struct TableClasses {
 
     let floor: Floor
     let day: DayState
-    private(set) var classes: [TableClass] = []
+    let classes: [TableClass]
     /// Reservable units modelled one by one.
-    private(set) var individual: [Int] = []
+    let individual: [Int]
 
     init(floor: Floor, day: DayState, underRules: Bool = false) {
         self.floor = floor
         self.day = day
-        let inCombination = Set(floor.units.filter(\.isCombination).flatMap(\.members))
-        let countHolds = underRules ? floor.countHolds(on: day.weekday) : []
-        var byShape: [[Int]: Int] = [:]
-        for unit in floor.units.indices.sorted(by: { floor.idRank[$0] < floor.idRank[$1] }) where floor.units[unit].reservable {
-            let seating = floor.units[unit]
-            let table = seating.members[0]
-            let held = underRules && floor.isTableHeld(table, on: day.weekday, from: Int.min / 2, to: Int.max / 2)
-            if !seating.isCombination, !inCombination.contains(table), day.blocks[table].isEmpty, !held {
-                let key = [seating.min, seating.max] + countHolds.map { $0.isMatching[table] ? 1 : 0 }
-                if let index = byShape[key] {
-                    classes[index].tables.append(unit)
-                } else {
-                    byShape[key] = classes.count
-                    classes.append(TableClass(min: seating.min, max: seating.max, tables: [unit]))
-                }
-            } else {
-                individual.append(unit)
-            }
-        }
+        let groups = InterchangeableTables.groups(floor: floor, day: day, window: (Int.min / 2, Int.max / 2), honouringHolds: underRules)
+            .filter(\.reservable)
+        classes = groups.map { TableClass(min: $0.min, max: $0.max, tables: $0.units) }
+        let classed = Set(groups.flatMap(\.units))
+        individual = floor.units.indices.sorted(by: { floor.idRank[$0] < floor.idRank[$1] })
+            .filter { floor.units[$0].reservable && !classed.contains($0) }
     }
 }
