@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // The simulator's event queue (HeapModule only: one small module to build).
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +33,7 @@ let package = Package(
         ),
         .target(name: "MILP", dependencies: ["CGLPK"]),
         .target(name: "MaitreJSON"),
-        .target(name: "Seating", dependencies: ["MILP"]),
+        .target(name: "Seating", dependencies: ["MILP", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "SeatingRender", dependencies: ["Seating"]),
         .target(
             name: "SeatingStore", dependencies: ["Seating", "MaitreJSON", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]
