@@ -72,6 +72,12 @@ struct DayCache {
         return verdict
     }
 
+    /// Whether `verdict` would answer `query` without deciding it (see `DayVerdicts.knows`).
+    func knows(_ key: DayKey, dayVersion: Int, floor: Floor, query: SeatingQuery) -> Bool {
+        guard let entry = entries[key], entry.dayVersion == dayVersion else { return false }
+        return entry.verdicts.knows(query, floor: floor)
+    }
+
     mutating func removeAll(restaurant: String) {
         entries = entries.filter { $0.key.restaurant != restaurant }
     }

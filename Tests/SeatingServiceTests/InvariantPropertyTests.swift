@@ -212,6 +212,32 @@ import Testing
         }
     }
 
+    /// Deciding an ask's questions ahead on a second thread (`decideAhead`) changes no answer: two
+    /// services on stores of their own get the same random session, wide availability asks after
+    /// every request, and answer byte for byte alike, with the helper and without.
+    @Test func decidingAheadChangesNoAnswer() async {
+        await propertyCheck(count: 20, input: Gen.int(in: 0...Int(Int32.max))) { seed in
+            var scenario = RandomScenario(seed: UInt64(seed))
+            let ahead = SeatingService(store: InMemoryStore(), clock: Self.clock, decideAhead: true)
+            let alone = SeatingService(store: InMemoryStore(), clock: Self.clock, decideAhead: false)
+            func both(_ line: String) -> JSONValue? {
+                let first = String(decoding: ahead.respond(toLine: Array(line.utf8)), as: UTF8.self)
+                let second = String(decoding: alone.respond(toLine: Array(line.utf8)), as: UTF8.self)
+                #expect(first == second, "seed \(seed): \(line)")
+                return try? JSONParser.parse(Array(first.utf8))
+            }
+            _ = both(#"{"op":"layout.put","layout":\#(scenario.layoutJSON)}"#)
+            var bookingIDs: [String] = []
+            for _ in 0..<150 {
+                let response = both(scenario.request(bookings: bookingIDs, keys: []))
+                if let id = response?["result"]?["booking"]?["id"]?.stringValue, !bookingIDs.contains(id) { bookingIDs.append(id) }
+                let window = scenario.serviceWindow
+                let time = window.lowerBound + scenario.int(0...(window.count - 1) / 15) * 15
+                _ = both(#"{"op":"availability","restaurant":"prop","date":"\#(scenario.pick(scenario.dates))","time":"\#(ClockTime.format(time))","party":\#(scenario.int(1...8)),"before":90,"after":90,"limit":8}"#)
+            }
+        }
+    }
+
     @Test func sameRequestsGiveByteIdenticalAnswers() async {
         await propertyCheck(count: 15, input: Gen.int(in: 0...Int(Int32.max))) { seed in
             let first = try Self.run(seed: UInt64(seed), operations: 80)

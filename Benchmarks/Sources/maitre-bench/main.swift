@@ -60,12 +60,13 @@ func runBenchmarks() throws {
     if arguments.contains("--booking-page") {
         // A booking web page's asks and books through `maitre serve` on saturated evenings (issue 28):
         // `--booking-page --maitre PATH [--floors 4 | --floor-seeds 1,2,3] [--no-fixtures | --fixtures-only]
-        // [--guests N] [--quick] [--reshuffle-ms X] [--availability-solver-ms X] [--seed 28]`.
+        // [--guests N] [--quick] [--reshuffle-ms X] [--availability-solver-ms X] [--no-decide-ahead] [--seed 28]`.
         guard let binary = option("--maitre") else { throw CommandLineError("--booking-page needs --maitre PATH") }
         let floorSeeds = option("--floor-seeds").map { $0.split(separator: ",").compactMap { UInt64($0) } }
             ?? (0..<max(0, Int(option("--floors") ?? "") ?? 4)).map { UInt64($0 + 1) }
         try BookingPageBenchmark(binary: binary, serveArguments: (option("--reshuffle-ms").map { ["--reshuffle-ms", $0] } ?? [])
-                                    + (option("--availability-solver-ms").map { ["--availability-solver-ms", $0] } ?? []),
+                                    + (option("--availability-solver-ms").map { ["--availability-solver-ms", $0] } ?? [])
+                                    + (arguments.contains("--no-decide-ahead") ? ["--no-decide-ahead"] : []),
                                  floorSeeds: floorSeeds, fixtures: !arguments.contains("--no-fixtures"),
                                  randomFloors: !arguments.contains("--fixtures-only"), guests: option("--guests").flatMap { Int($0) },
                                  quick: arguments.contains("--quick"), seed: UInt64(option("--seed") ?? "") ?? 28).run(root: root)

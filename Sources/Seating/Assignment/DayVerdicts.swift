@@ -92,6 +92,14 @@ public struct DayVerdicts: Sendable {
         return verdict
     }
 
+    /// Whether `query` has a kept answer on `day` (a proof, undecided, or a plan verified on it):
+    /// when false, `verdict(for:)` calls `decide` unless a plan from an earlier version carries over.
+    public func knows(_ query: SeatingQuery, floor: Floor) -> Bool {
+        guard day != nil else { return false }
+        let question = Question(query: query, floor: floor)
+        return proofs.contains(question) || undecided.contains(question) || plans[question] != nil
+    }
+
     /// `plan`, found on an earlier version, as a plan of `day`: each move from where its booking
     /// sits now (moves already made dropped), the new party where the plan put it; nil unless
     /// `Verification` accepts it from scratch.

@@ -21,9 +21,12 @@ extension WholeDayProblem {
     /// `interval` that have none yet; `matchings`: the matchings of the other items alone (all but
     /// the last, the new party) per instant and variant, filled in likewise. Both are kept between
     /// questions by `WholeDayMemo`: a matching is found by augmenting paths in any order, so the
-    /// new party's tables are added to the others' matching instead of starting again.
+    /// new party's tables are added to the others' matching instead of starting again. `fits`: per
+    /// instant and variant, whether the new party's tables could be added (kept per new party by
+    /// the memo likewise, for the other times of an ask, whose intervals cover the same instants).
     static func instantsAllow(floor: Floor, fixed: DayState, items: [AssignmentModel.Item], reach: inout [BoundReach?],
-                              matchings: inout [InstantMatching.Key: InstantMatching.Base], around interval: (Int, Int)) -> Bool {
+                              matchings: inout [InstantMatching.Key: InstantMatching.Base],
+                              fits: inout [InstantMatching.Key: Bool], around interval: (Int, Int)) -> Bool {
         // The items are in start order (the new party, last, starts at `interval.0`).
         var instants = [interval.0]
         for item in items where item.start > interval.0 && item.start < interval.1 && item.start != instants.last {
@@ -41,30 +44,36 @@ extension WholeDayProblem {
             func tables(_ item: Int) -> (tables: [Int], demand: Int) {
                 hold.map { reach[item]!.untriggered[$0] } ?? (reach[item]!.tables, reach[item]!.demand)
             }
-            let key = InstantMatching.Key(instant: instant, variant: variant)
-            if let base = matchings[key] {
-                guard base.feasible else { return false }
-                matching.restore(base)
-            } else {
-                matching.clear()
-                var feasible = true
-                for item in present where item != new {
-                    let entry = tables(item)
-                    matching.reach[item] = entry.tables
-                    for _ in 0..<min(entry.demand, copies) where !matching.augment(item) { feasible = false; break }
-                    if !feasible { break }
+            func newPartyFits(_ key: InstantMatching.Key) -> Bool {
+                if let base = matchings[key] {
+                    guard base.feasible else { return false }
+                    matching.restore(base)
+                } else {
+                    matching.clear()
+                    var feasible = true
+                    for item in present where item != new {
+                        let entry = tables(item)
+                        matching.reach[item] = entry.tables
+                        for _ in 0..<min(entry.demand, copies) where !matching.augment(item) { feasible = false; break }
+                        if !feasible { break }
+                    }
+                    if feasible {
+                        matching.reach[items.count] = spare
+                        for _ in 0..<extra where !matching.augment(items.count) { feasible = false; break }
+                    }
+                    matchings[key] = matching.base(feasible: feasible)
+                    guard feasible else { return false }
                 }
-                if feasible {
-                    matching.reach[items.count] = spare
-                    for _ in 0..<extra where !matching.augment(items.count) { feasible = false; break }
-                }
-                matchings[key] = matching.base(feasible: feasible)
-                guard feasible else { return false }
+                let entry = tables(new)
+                matching.reach[new] = entry.tables
+                for _ in 0..<min(entry.demand, copies) where !matching.augment(new) { return false }
+                return true
             }
-            let entry = tables(new)
-            matching.reach[new] = entry.tables
-            for _ in 0..<min(entry.demand, copies) where !matching.augment(new) { return false }
-            return true
+            let key = InstantMatching.Key(instant: instant, variant: variant)
+            if let known = fits[key] { return known }
+            let fit = newPartyFits(key)
+            fits[key] = fit
+            return fit
         }
         for instant in instants {
             let present = relevant.filter { items[$0].start <= instant && instant < items[$0].end }

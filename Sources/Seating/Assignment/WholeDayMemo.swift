@@ -26,6 +26,9 @@ final class WholeDayMemo {
     var matchings: [InstantMatching.Key: InstantMatching.Base] = [:]
     /// What the matching bound needs of a new party, by what it depends on.
     var newReach: [NewPartyKey: BoundReach] = [:]
+    /// Per new party, whether its tables could be added to each of those matchings: the candidate
+    /// times of one ask cover mostly the same instants.
+    var newFits: [NewPartyKey: [InstantMatching.Key: Bool]] = [:]
     /// The pools of the last window of that component and its items' options on them.
     var pools: (window: (low: Int, high: Int), pools: TablePools, options: [[Int]])?
 

@@ -76,6 +76,7 @@ struct WholeDayProblem: Sendable {
             memo?.items = known
             memo?.reach = Array(repeating: nil, count: known.count)
             memo?.matchings = [:]
+            memo?.newFits = [:]
             memo?.pools = nil
         }
         self.fixed = fixed
@@ -94,9 +95,11 @@ struct WholeDayProblem: Sendable {
             reach.append(memo?.newReach[newKey])  // the new party's
             var matchings = memo?.matchings ?? [:]
             memo?.matchings = [:]
+            var fits = memo?.newFits.removeValue(forKey: newKey) ?? [:]
             let allowed = Self.instantsAllow(floor: floor, fixed: fixed, items: items, reach: &reach, matchings: &matchings,
-                                             around: (start, end))
+                                             fits: &fits, around: (start, end))
             memo?.matchings = matchings
+            memo?.newFits[newKey] = fits
             if let last = reach.removeLast() { memo?.newReach[newKey] = last }
             memo?.reach = reach
             guard allowed else { return nil }

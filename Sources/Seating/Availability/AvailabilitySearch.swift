@@ -51,6 +51,14 @@ public enum AvailabilitySearch {
                            tables: plan.placement.tables, reshuffle: true))
     }
 
+    /// The times `search` judges, in the order it judges them: the asked time, then the candidate
+    /// times (it stops once `limit` are offered).
+    public static func askOrder(floor: Floor, request: AvailabilityRequest) -> [Int] {
+        let query = request.query
+        guard SlotEvaluator.partyFits(floor: floor, query: query) else { return [] }
+        return [query.time] + candidateTimes(floor: floor, query: query, before: request.before, after: request.after).filter { $0 != query.time }
+    }
+
     /// Grid times within the window, nearest first, the earlier first on ties.
     public static func candidateTimes(floor: Floor, query: SeatingQuery, before: Int, after: Int) -> [Int] {
         let grid = floor.grid(on: query.date.weekday)

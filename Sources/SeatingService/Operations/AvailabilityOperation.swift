@@ -17,9 +17,11 @@ extension SeatingService {
         request.query.now = localNow(floor)
         let key = DayKey(restaurant: restaurant, date: request.query.date)
         let (day, version) = try dayState(key, floor: floor, layoutVersion: layoutVersion)
+        let ask = AskAhead(queries: AvailabilitySearch.askOrder(floor: floor, request: request).map { request.query.at($0) })
+        defer { ask.stop() }
         let answer = AvailabilitySearch.search(
             floor: floor, day: day, request: request,
-            reshuffle: reshuffles ? planner(key, day: day, version: version, floor: floor) : nil)
+            reshuffle: reshuffles ? planner(key, day: day, version: version, floor: floor, ask: ask) : nil)
         return .object([
             JSONMember("duration", .int(answer.duration)),
             JSONMember("slots", .array(answer.slots.map(Encode.slot))),
