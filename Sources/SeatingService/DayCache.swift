@@ -18,6 +18,10 @@ struct DayCache {
     let capacity: Int
     private var entries: [DayKey: Entry] = [:]
     private var tick = 0
+    /// The whole-day memos of the days asked most recently, by layout version (`WholeDayMemo`
+    /// follows a day from version to version); far fewer than the days, being larger.
+    private var memos: [DayKey: (layoutVersion: Int, memo: WholeDayMemo, lastUsed: Int)] = [:]
+    static let memoCapacity = 32
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
@@ -80,6 +84,25 @@ struct DayCache {
 
     mutating func removeAll(restaurant: String) {
         entries = entries.filter { $0.key.restaurant != restaurant }
+        memos = memos.filter { $0.key.restaurant != restaurant }
+    }
+
+    /// The whole-day memo of the cached day `key` under its layout version (a new one when the
+    /// layout changed or none was kept); a fresh unkept one when the day is not cached.
+    mutating func memo(_ key: DayKey) -> WholeDayMemo {
+        guard let layoutVersion = entries[key]?.layoutVersion else { return WholeDayMemo() }
+        tick += 1
+        if let kept = memos[key], kept.layoutVersion == layoutVersion {
+            memos[key]?.lastUsed = tick
+            return kept.memo
+        }
+        if memos[key] == nil, memos.count >= Self.memoCapacity,
+           let oldest = memos.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
+            memos.removeValue(forKey: oldest)
+        }
+        let memo = WholeDayMemo()
+        memos[key] = (layoutVersion, memo, tick)
+        return memo
     }
 
     private mutating func insert(_ key: DayKey, _ entry: Entry) {

@@ -24,15 +24,16 @@ final class DecisionsAhead: @unchecked Sendable {
     private var done: [Reshuffle.Verdict?]
     private var stopped = false
 
-    /// Starts deciding `queries` (but the first, which the caller is about to decide) on a helper.
-    init(queries: [SeatingQuery], floor: Floor, day: DayState, limits: Reshuffle.Limits) {
+    /// Starts deciding `queries` (but the first, which the caller is about to decide) on a helper,
+    /// with `memo` (the helper's own: a copy of the day's) when given.
+    init(queries: [SeatingQuery], floor: Floor, day: DayState, limits: Reshuffle.Limits, memo: WholeDayMemo? = nil) {
         self.queries = queries
         position = Dictionary(queries.enumerated().map { ($0.element.time, $0.offset) }, uniquingKeysWith: { first, _ in first })
         claimed = Array(repeating: false, count: queries.count)
         done = Array(repeating: nil, count: queries.count)
         guard queries.count > 1 else { return }
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let decide = Reshuffle.decider(floor: floor, day: day, limits: limits)
+            let decide = Reshuffle.decider(floor: floor, day: day, limits: limits, memo: memo ?? WholeDayMemo())
             while let index = claimNext() {
                 let verdict = decide(queries[index])
                 condition.lock()

@@ -168,7 +168,8 @@ public final class SeatingService {
     /// (`DecisionsAhead`, when `decideAhead`), with the same answers. The caller stops it.
     func planner(_ key: DayKey, day: DayState, version: Int, floor: Floor, ask: AskAhead? = nil) -> Reshuffle.Planner? {
         guard let limits = reshuffle else { return nil }
-        let decide = Reshuffle.decider(floor: floor, day: day, limits: limits)
+        let memo = days.memo(key)
+        let decide = Reshuffle.decider(floor: floor, day: day, limits: limits, memo: memo)
         return { query in
             if let ask, self.decideAhead, !ask.started, !self.days.knows(key, dayVersion: version, floor: floor, query: query),
                let first = ask.queries.firstIndex(of: query) {
@@ -178,7 +179,7 @@ public final class SeatingService {
                     return !self.days.knows(key, dayVersion: version, floor: floor, query: later)
                 }
                 ask.started = true
-                if !rest.isEmpty { ask.helper = DecisionsAhead(queries: [query] + rest, floor: floor, day: day, limits: limits) }
+                if !rest.isEmpty { ask.helper = DecisionsAhead(queries: [query] + rest, floor: floor, day: day, limits: limits, memo: memo.copy()) }
             }
             return self.days.verdict(key, dayVersion: version, floor: floor, query: query) { question in
                 ask?.helper?.verdict(for: question, decide: decide) ?? decide(question)

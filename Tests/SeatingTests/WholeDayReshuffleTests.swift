@@ -261,6 +261,49 @@ import Testing
         #expect(asked >= 500 && planned >= 50, "coverage: \(asked) asked, \(planned) planned")
     }
 
+    /// A memo that follows a day from version to version (`WholeDayMemo.advance(to:)`, through
+    /// `Reshuffle.decider(floor:day:limits:memo:)`): after each book (a booking added where greedy
+    /// seats it: the memo takes it into its component), cancel or move (the memo starts again),
+    /// every question is answered exactly as `decide` answers it with nothing kept.
+    @Test func aMemoCarriedFromVersionToVersionAnswersAsDecideAlone() {
+        var rng = SeededRandom(seed: 43)
+        let limits = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 200, exactBudget: 500)
+        var asked = 0, planned = 0, booked = 0
+        for _ in 0..<150 {
+            let instance = RandomFloor(rng: &rng, identical: Bool.random(using: &rng))
+            let floor = instance.floor
+            var day = instance.day
+            let memo = WholeDayMemo()
+            for step in 0..<8 {
+                let decider = Reshuffle.decider(floor: floor, day: day, limits: limits, memo: memo)
+                var seatable: [(slot: Slot, party: Int)] = []
+                for time in stride(from: 18 * 60, through: 21 * 60, by: 30) {
+                    for party in [2, 4, instance.query.party] {
+                        let query = SeatingQuery(date: instance.query.date, time: time, party: party, channel: instance.query.channel)
+                        switch SlotEvaluator.evaluate(floor: floor, day: day, query: query) {
+                        case .offer(let slot): seatable.append((slot, party))
+                        case .refuse(let reason) where Reshuffle.canHelp(reason):
+                            asked += 1
+                            let alone = Reshuffle.decide(floor: floor, day: day, query: query, limits: limits)
+                            #expect(decider(query) == alone, "\(instance), step \(step), \(time) for \(party)")
+                            planned += alone.plan == nil ? 0 : 1
+                        case .refuse: break
+                        }
+                    }
+                }
+                // Mostly a book where greedy seats someone; now and then a cancel.
+                if let (slot, party) = seatable.randomElement(using: &rng), Int.random(in: 0...4, using: &rng) > 0 {
+                    day.upsert(Booking(id: "n\(step)", restaurant: floor.layout.restaurant, date: day.date, start: slot.time,
+                                       duration: slot.duration, party: party, tables: slot.tables))
+                    booked += 1
+                } else if let id = day.bookings.keys.sorted().randomElement(using: &rng) {
+                    day.remove(id)
+                }
+            }
+        }
+        #expect(asked >= 1_000 && planned >= 100 && booked >= 300, "coverage: \(asked) asked, \(planned) planned, \(booked) booked")
+    }
+
     private func agreesWithBruteForce(seed: UInt64, instances: Int, identical: Bool, limits: Reshuffle.Limits = .unhurried) {
         var rng = SeededRandom(seed: seed)
         var feasible = 0, infeasible = 0, moved = 0

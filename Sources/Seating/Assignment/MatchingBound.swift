@@ -146,6 +146,14 @@ struct InstantMatching {
         let owner: [Int]
         let reach: [[Int]]
         let feasible: Bool
+
+        /// The same matching with a vertex inserted at `position` (an item that is not at this
+        /// instant): vertices from there on move up by one.
+        func inserting(vertex position: Int) -> Base {
+            var reach = reach
+            reach.insert([], at: position)
+            return Base(owner: owner.map { $0 >= position ? $0 + 1 : $0 }, reach: reach, feasible: feasible)
+        }
     }
 
     /// Per vertex: the tables it may take.

@@ -125,7 +125,13 @@ public enum Reshuffle {
 
     /// `decide` on `day` with `limits`, its questions sharing a memo of the day.
     public static func decider(floor: Floor, day: DayState, limits: Limits) -> Decider {
-        let memo = WholeDayMemo()
+        decider(floor: floor, day: day, limits: limits, memo: WholeDayMemo())
+    }
+
+    /// The same with `memo` kept by the caller from an earlier version of this restaurant-day
+    /// (`WholeDayMemo.advance(to:)` keeps what the new version leaves valid): the same answers.
+    public static func decider(floor: Floor, day: DayState, limits: Limits, memo: WholeDayMemo) -> Decider {
+        memo.advance(to: day)
         return { decide(floor: floor, day: day, query: $0, limits: limits, memo: memo) }
     }
 

@@ -1,18 +1,30 @@
 /// What the whole-day questions asked of one day share, kept between them: the day's movable
 /// bookings in start order, and the last component with the day without it, its bookings as
-/// items and what the matching bound needs of them. A booking backend asks several candidate times of one day in a row (a window, a guest's
-/// flexibility), and on a busy evening their components are the same bookings, so the day is
-/// copied and each booking's units judged once instead of once per time.
+/// items and what the matching bound needs of them. A booking backend asks several candidate times
+/// of one day in a row (a window, a guest's flexibility), and on a busy evening their components
+/// are the same bookings, so the day is copied and each booking's units judged once instead of
+/// once per time.
 ///
-/// Invariants: used with one floor and one day only (`Reshuffle.planner` makes one per planner,
-/// which is per day); an entry is the pure function of that day and the component's booking ids,
-/// so answers with and without it are identical. Not shared between threads.
+/// A memo may also follow a restaurant-day from one version to the next (`advance(to:)`, which
+/// `Reshuffle.decider(floor:day:limits:memo:)` calls): when the new version is the old one with one
+/// more movable booking (a `book`), the component that holds it keeps its day without the
+/// component, its items (the new booking's inserted), and the matchings of the instants the new
+/// booking does not cover; any other change empties it.
+///
+/// Invariants: used with one floor, and with one day at a time (`day`; the component's entries are
+/// of `day` without `pending` when `pending` is set); an entry is the pure function of that day and
+/// the component's booking ids, so answers with and without it are identical. Used by one thread
+/// at a time: another thread gets a `copy()` (its fields are values, so a copy costs no copying).
 ///
 /// ```swift
 /// let planner = Reshuffle.planner(floor: floor, day: day, limits: limits)  // holds a memo
 /// planner(query.at(19 * 60)); planner(query.at(19 * 60 + 15))              // the second reuses it
 /// ```
-final class WholeDayMemo {
+public final class WholeDayMemo: @unchecked Sendable {
+    /// The day the entries are about.
+    private(set) var day: DayState?
+    /// A movable booking `day` has and the component's entries do not have yet.
+    private(set) var pending: Booking?
     /// The day's movable bookings with their occupied intervals, by start then id.
     var spans: [(booking: Booking, start: Int, end: Int)]?
     /// The last component's booking ids, the day without them, and them as items.
@@ -36,5 +48,85 @@ final class WholeDayMemo {
     struct NewPartyKey: Hashable {
         let eligible: [Int]
         let channel: Booking.Channel
+    }
+
+    public init() {}
+
+    /// A memo with the same entries, for another thread.
+    public func copy() -> WholeDayMemo {
+        let copy = WholeDayMemo()
+        copy.day = day
+        copy.pending = pending
+        copy.spans = spans
+        copy.component = component
+        copy.fixed = fixed
+        copy.items = items
+        copy.reach = reach
+        copy.matchings = matchings
+        copy.newReach = newReach
+        copy.newFits = newFits
+        copy.pools = pools
+        return copy
+    }
+
+    /// The questions are now about `next`: entries stay when it is the same day, wait to take in
+    /// the one booking it adds when that is all that changed (`pending`), and go otherwise.
+    func advance(to next: DayState) {
+        guard let day else {
+            day = next
+            return
+        }
+        if day.date == next.date, day.blocks == next.blocks, day.bookings == next.bookings { return }
+        defer { self.day = next }
+        guard pending == nil, day.date == next.date, day.blocks == next.blocks,
+              next.bookings.count == day.bookings.count + 1,
+              day.bookings.allSatisfy({ next.bookings[$0.key] == $0.value }),
+              let added = next.bookings.values.first(where: { day.bookings[$0.id] == nil }),
+              WholeDayProblem.isMovable(added) else { return forget() }
+        pending = added
+        spans = nil
+    }
+
+    /// Whether the component `ids` (of `day`) is the memo's component with `pending` added; if so
+    /// the entries take it in (its item inserted, the matchings of the instants it covers dropped,
+    /// the others' vertices renumbered), and the memo's `fixed` is that component's day without it.
+    func absorbPending(into ids: [String], floor: Floor) -> Bool {
+        guard let added = pending, let day, let fixed, ids.count == component.count + 1,
+              let position = ids.firstIndex(of: added.id) else { return false }
+        var others = ids
+        others.remove(at: position)
+        guard others == component else { return false }
+        let item = AssignmentModel.Item(booking: added, floor: floor, day: day, fixed: fixed)
+        items.insert(item, at: position)
+        reach.insert(nil, at: position)
+        component = ids
+        let covered = { (key: InstantMatching.Key) in item.start <= key.instant && key.instant < item.end }
+        matchings = matchings.filter { !covered($0.key) }.mapValues { $0.inserting(vertex: position) }
+        newFits = newFits.mapValues { $0.filter { !covered($0.key) } }
+        if let kept = pools {
+            var options = kept.options
+            options.insert(kept.pools.representatives(item.eligible), at: position)
+            pools = (kept.window, kept.pools, options)
+        }
+        pending = nil
+        return true
+    }
+
+    /// Nothing kept but what depends on no day (the new parties' bound data, keyed by their units).
+    private func forget() {
+        pending = nil
+        spans = nil
+        component = []
+        fixed = nil
+        items = []
+        reach = []
+        matchings = [:]
+        newFits = [:]
+        pools = nil
+    }
+
+    /// The component's entries are rebuilt for `day` (called when they are).
+    func rebuilt() {
+        pending = nil
     }
 }

@@ -63,10 +63,15 @@ struct WholeDayProblem: Sendable {
         guard !component.isEmpty else { return nil }
         let ids = component.map(\.id)
         let fixed: DayState, known: [AssignmentModel.Item]
-        if let memo, memo.component == ids, let kept = memo.fixed {
+        if let memo, memo.pending == nil, memo.component == ids, let kept = memo.fixed {
+            fixed = kept
+            known = memo.items
+        } else if let memo, memo.absorbPending(into: ids, floor: floor), let kept = memo.fixed {
+            // The memo's component plus the one booking this version of the day adds.
             fixed = kept
             known = memo.items
         } else {
+            memo?.rebuilt()
             var without = day
             for booking in component { without.remove(booking.id) }
             fixed = without
