@@ -58,15 +58,17 @@ struct DayRun {
     var planner: Reshuffle.Planner?
     let verdicts = KeptVerdicts()
 
-    /// `DayVerdicts` shared by the planners of one run's successive days.
+    /// `DayVerdicts` and the whole-day memo shared by the planners of one run's successive days
+    /// (as the service keeps them per restaurant-day).
     final class KeptVerdicts {
         var value = DayVerdicts()
+        let memo = WholeDayMemo()
     }
 
     static func planner(policy: SeatingPolicy, floor: Floor, day: DayState, verdicts: KeptVerdicts) -> Reshuffle.Planner? {
         guard policy == .engine || policy == .engineRepack else { return nil }
         verdicts.value.advance(to: day, floor: floor)
-        let decide = Reshuffle.decider(floor: floor, day: day, limits: Simulation.limits)
+        let decide = Reshuffle.decider(floor: floor, day: day, limits: Simulation.limits, memo: verdicts.memo)
         return { verdicts.value.verdict(for: $0, floor: floor, decide: decide).plan }
     }
 
