@@ -130,9 +130,17 @@ public enum Reshuffle {
 
     /// The same with `memo` kept by the caller from an earlier version of this restaurant-day
     /// (`WholeDayMemo.advance(to:)` keeps what the new version leaves valid): the same answers.
+    /// The memo moves to `day` at the first question only: asks that greedy answers alone (most of
+    /// them) pay nothing for it.
     public static func decider(floor: Floor, day: DayState, limits: Limits, memo: WholeDayMemo) -> Decider {
-        memo.advance(to: day)
-        return { decide(floor: floor, day: day, query: $0, limits: limits, memo: memo) }
+        var advanced = false
+        return { query in
+            if !advanced {
+                memo.advance(to: day)
+                advanced = true
+            }
+            return decide(floor: floor, day: day, query: query, limits: limits, memo: memo)
+        }
     }
 
     /// The request path's question (availability, book, modify, walk-in): is there a plan, found

@@ -21,28 +21,40 @@
 /// planner(query.at(19 * 60)); planner(query.at(19 * 60 + 15))              // the second reuses it
 /// ```
 public final class WholeDayMemo: @unchecked Sendable {
+    /// What the memo knows of the last component asked about: its booking ids, the day without
+    /// them, them as items, and what the matching bound and the searches computed of them.
+    struct Component {
+        let ids: [String]
+        let fixed: DayState
+        var items: [AssignmentModel.Item]
+        /// What the matching bound computed of those items so far (nil: not yet).
+        var reach: [BoundReach?]
+        /// The matching bound's matchings of those items alone, per instant and variant
+        /// (`InstantMatching.Base`): the part of the bound every new party at that instant shares.
+        var matchings: [InstantMatching.Key: InstantMatching.Base] = [:]
+        /// Per new party, whether its tables could be added to each of those matchings: the
+        /// candidate times of one ask cover mostly the same instants.
+        var newFits: [NewPartyKey: [InstantMatching.Key: Bool]] = [:]
+        /// The pools of the last window of that component and its items' options on them.
+        var pools: (window: (low: Int, high: Int), pools: TablePools, options: [[Int]])?
+
+        init(ids: [String], fixed: DayState, items: [AssignmentModel.Item]) {
+            self.ids = ids
+            self.fixed = fixed
+            self.items = items
+            reach = Array(repeating: nil, count: items.count)
+        }
+    }
+
     /// The day the entries are about.
     private(set) var day: DayState?
-    /// A movable booking `day` has and the component's entries do not have yet.
+    /// A movable booking `day` has and `component` does not have yet.
     private(set) var pending: Booking?
     /// The day's movable bookings with their occupied intervals, by start then id.
     var spans: [(booking: Booking, start: Int, end: Int)]?
-    /// The last component's booking ids, the day without them, and them as items.
-    var component: [String] = []
-    var fixed: DayState?
-    var items: [AssignmentModel.Item] = []
-    /// What the matching bound computed of those items so far (nil: not yet).
-    var reach: [BoundReach?] = []
-    /// The matching bound's matchings of those items alone, per instant and variant
-    /// (`InstantMatching.Base`): the part of the bound every new party at that instant shares.
-    var matchings: [InstantMatching.Key: InstantMatching.Base] = [:]
-    /// What the matching bound needs of a new party, by what it depends on.
+    var component: Component?
+    /// What the matching bound needs of a new party, by what it depends on (no day).
     var newReach: [NewPartyKey: BoundReach] = [:]
-    /// Per new party, whether its tables could be added to each of those matchings: the candidate
-    /// times of one ask cover mostly the same instants.
-    var newFits: [NewPartyKey: [InstantMatching.Key: Bool]] = [:]
-    /// The pools of the last window of that component and its items' options on them.
-    var pools: (window: (low: Int, high: Int), pools: TablePools, options: [[Int]])?
 
     /// A new party as the bound sees it: its eligible units and channel.
     struct NewPartyKey: Hashable {
@@ -59,13 +71,7 @@ public final class WholeDayMemo: @unchecked Sendable {
         copy.pending = pending
         copy.spans = spans
         copy.component = component
-        copy.fixed = fixed
-        copy.items = items
-        copy.reach = reach
-        copy.matchings = matchings
         copy.newReach = newReach
-        copy.newFits = newFits
-        copy.pools = pools
         return copy
     }
 
@@ -76,10 +82,10 @@ public final class WholeDayMemo: @unchecked Sendable {
             day = next
             return
         }
-        if day.date == next.date, day.blocks == next.blocks, day.bookings == next.bookings { return }
-        defer { self.day = next }
-        guard pending == nil, day.date == next.date, day.blocks == next.blocks,
-              next.bookings.count == day.bookings.count + 1,
+        self.day = next
+        guard day.date == next.date, day.blocks == next.blocks else { return forget() }
+        if day.bookings == next.bookings { return }
+        guard pending == nil, next.bookings.count == day.bookings.count + 1,
               day.bookings.allSatisfy({ next.bookings[$0.key] == $0.value }),
               let added = next.bookings.values.first(where: { day.bookings[$0.id] == nil }),
               WholeDayProblem.isMovable(added) else { return forget() }
@@ -88,45 +94,43 @@ public final class WholeDayMemo: @unchecked Sendable {
     }
 
     /// Whether the component `ids` (of `day`) is the memo's component with `pending` added; if so
-    /// the entries take it in (its item inserted, the matchings of the instants it covers dropped,
-    /// the others' vertices renumbered), and the memo's `fixed` is that component's day without it.
+    /// the component takes it in (its item inserted, the matchings of the instants it covers
+    /// dropped, the others' vertices renumbered), and its `fixed` is the day without it.
     func absorbPending(into ids: [String], floor: Floor) -> Bool {
-        guard let added = pending, let day, let fixed, ids.count == component.count + 1,
+        guard let added = pending, let day, var kept = component, ids.count == kept.ids.count + 1,
               let position = ids.firstIndex(of: added.id) else { return false }
         var others = ids
         others.remove(at: position)
-        guard others == component else { return false }
-        let item = AssignmentModel.Item(booking: added, floor: floor, day: day, fixed: fixed)
-        items.insert(item, at: position)
-        reach.insert(nil, at: position)
-        component = ids
+        guard others == kept.ids else { return false }
+        component = nil  // uniquely referenced while it changes
+        let item = AssignmentModel.Item(booking: added, floor: floor, day: day, fixed: kept.fixed)
+        var grown = Component(ids: ids, fixed: kept.fixed, items: kept.items)
+        grown.items.insert(item, at: position)
+        kept.reach.insert(nil, at: position)
+        grown.reach = kept.reach
         let covered = { (key: InstantMatching.Key) in item.start <= key.instant && key.instant < item.end }
-        matchings = matchings.filter { !covered($0.key) }.mapValues { $0.inserting(vertex: position) }
-        newFits = newFits.mapValues { $0.filter { !covered($0.key) } }
-        if let kept = pools {
-            var options = kept.options
-            options.insert(kept.pools.representatives(item.eligible), at: position)
-            pools = (kept.window, kept.pools, options)
+        grown.matchings = kept.matchings.filter { !covered($0.key) }.mapValues { $0.inserting(vertex: position) }
+        grown.newFits = kept.newFits.mapValues { $0.filter { !covered($0.key) } }
+        if let pools = kept.pools {
+            var options = pools.options
+            options.insert(pools.pools.representatives(item.eligible), at: position)
+            grown.pools = (pools.window, pools.pools, options)
         }
+        component = grown
         pending = nil
         return true
+    }
+
+    /// The component `fresh`, built for `day` from scratch.
+    func rebuilt(_ fresh: Component) {
+        component = fresh
+        pending = nil
     }
 
     /// Nothing kept but what depends on no day (the new parties' bound data, keyed by their units).
     private func forget() {
         pending = nil
         spans = nil
-        component = []
-        fixed = nil
-        items = []
-        reach = []
-        matchings = [:]
-        newFits = [:]
-        pools = nil
-    }
-
-    /// The component's entries are rebuilt for `day` (called when they are).
-    func rebuilt() {
-        pending = nil
+        component = nil
     }
 }

@@ -63,26 +63,19 @@ struct WholeDayProblem: Sendable {
         guard !component.isEmpty else { return nil }
         let ids = component.map(\.id)
         let fixed: DayState, known: [AssignmentModel.Item]
-        if let memo, memo.pending == nil, memo.component == ids, let kept = memo.fixed {
-            fixed = kept
-            known = memo.items
-        } else if let memo, memo.absorbPending(into: ids, floor: floor), let kept = memo.fixed {
+        if let memo, memo.pending == nil, let kept = memo.component, kept.ids == ids {
+            fixed = kept.fixed
+            known = kept.items
+        } else if let memo, memo.absorbPending(into: ids, floor: floor), let kept = memo.component {
             // The memo's component plus the one booking this version of the day adds.
-            fixed = kept
-            known = memo.items
+            fixed = kept.fixed
+            known = kept.items
         } else {
-            memo?.rebuilt()
             var without = day
             for booking in component { without.remove(booking.id) }
             fixed = without
             known = component.map { AssignmentModel.Item(booking: $0, floor: floor, day: day, fixed: without) }
-            memo?.component = ids
-            memo?.fixed = fixed
-            memo?.items = known
-            memo?.reach = Array(repeating: nil, count: known.count)
-            memo?.matchings = [:]
-            memo?.newFits = [:]
-            memo?.pools = nil
+            memo?.rebuilt(WholeDayMemo.Component(ids: ids, fixed: without, items: known))
         }
         self.fixed = fixed
         let newEligible = AssignmentModel.eligibleUnits(floor: floor, fixed: fixed, party: query.party, from: start, to: end,
@@ -94,22 +87,22 @@ struct WholeDayProblem: Sendable {
         self.items = items
         if prove {
             // Taken out of the memo while it grows, so that it is not copied.
-            var reach = memo?.reach ?? Array(repeating: nil, count: known.count)
-            memo?.reach = []
+            var reach = memo?.component?.reach ?? Array(repeating: nil, count: known.count)
+            memo?.component?.reach = []
             let newKey = WholeDayMemo.NewPartyKey(eligible: newEligible, channel: query.channel)
             reach.append(memo?.newReach[newKey])  // the new party's
-            var matchings = memo?.matchings ?? [:]
-            memo?.matchings = [:]
-            var fits = memo?.newFits.removeValue(forKey: newKey) ?? [:]
+            var matchings = memo?.component?.matchings ?? [:]
+            memo?.component?.matchings = [:]
+            var fits = memo?.component?.newFits.removeValue(forKey: newKey) ?? [:]
             let allowed = Self.instantsAllow(floor: floor, fixed: fixed, items: items, reach: &reach, matchings: &matchings,
                                              fits: &fits, around: (start, end))
-            memo?.matchings = matchings
-            memo?.newFits[newKey] = fits
+            memo?.component?.matchings = matchings
+            memo?.component?.newFits[newKey] = fits
             if let last = reach.removeLast() { memo?.newReach[newKey] = last }
-            memo?.reach = reach
+            memo?.component?.reach = reach
             guard allowed else { return nil }
         }
-        if let memo, let kept = memo.pools, kept.window == (low, high) {
+        if let memo, let kept = memo.component?.pools, kept.window == (low, high) {
             pools = kept.pools
             knownOptions = kept.options
         } else {
@@ -117,7 +110,7 @@ struct WholeDayProblem: Sendable {
             let options = known.map { fresh.representatives($0.eligible) }
             pools = fresh
             knownOptions = options
-            memo?.pools = (window: (low, high), pools: fresh, options: options)
+            memo?.component?.pools = (window: (low, high), pools: fresh, options: options)
         }
     }
 }
