@@ -130,17 +130,11 @@ public enum Reshuffle {
 
     /// The same with `memo` kept by the caller from an earlier version of this restaurant-day
     /// (`WholeDayMemo.advance(to:)` keeps what the new version leaves valid): the same answers.
-    /// The memo moves to `day` at the first question only: asks that greedy answers alone (most of
-    /// them) pay nothing for it.
+    /// The memo moves to `day` at once, even when no question follows, so that it sees every
+    /// version one book at a time and takes each new booking in (`WholeDayMemo.advance`).
     public static func decider(floor: Floor, day: DayState, limits: Limits, memo: WholeDayMemo) -> Decider {
-        var advanced = false
-        return { query in
-            if !advanced {
-                memo.advance(to: day)
-                advanced = true
-            }
-            return decide(floor: floor, day: day, query: query, limits: limits, memo: memo)
-        }
+        memo.advance(to: day)
+        return { decide(floor: floor, day: day, query: $0, limits: limits, memo: memo) }
     }
 
     /// The request path's question (availability, book, modify, walk-in): is there a plan, found
