@@ -100,7 +100,7 @@ struct ChainSearch {
         var keyed: [(ejections: Int, rank: Int, option: Int)] = []
         for (rank, option) in options[item].enumerated() {
             var ejections = 0, blocked = false
-            for resource in board.unitResources[option] {
+            for resource in board.resources(of: option) {
                 var overlapping = 0
                 for other in board.holders[resource] where board.starts[other] < end && start < board.ends[other] {
                     overlapping += 1
@@ -128,7 +128,7 @@ struct ChainSearch {
     private mutating func collectEjections(for item: Int, on option: Int, current: inout [Int], into sets: inout [[Int]]) {
         guard sets.count < Self.maxAlternatives else { return }
         var candidates: [Int]?
-        for resource in board.unitResources[option] {
+        for resource in board.resources(of: option) {
             guard let instant = board.overloaded(resource, adding: item) else { continue }
             candidates = board.holders[resource].filter { board.covers($0, instant) && !inChain[$0] }
             break

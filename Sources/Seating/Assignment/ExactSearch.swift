@@ -39,6 +39,10 @@ struct ExactSearch {
     private let order: [Int]
     /// Per item: its options, its own first.
     private let tries: [[Int]]
+    /// Per item: its level (position in `order`); per level, its conflict set (`words` words).
+    private var levelOf: [Int] = []
+    private var conflict: [UInt64] = []
+    private var words = 0
 
     /// `board`: the problem's items, all off the floor.
     init(board: PlacementBoard, budget: Int) {
@@ -56,12 +60,13 @@ struct ExactSearch {
 
     mutating func run() -> Outcome {
         let count = order.count
-        let words = (count + 63) / 64
+        words = (count + 63) / 64
         var level = 0
         var cursor = Array(repeating: 0, count: count)
-        // Per level: the earlier levels whose placements refused some option of this level's item.
-        var conflict = Array(repeating: [UInt64](repeating: 0, count: words), count: count)
-        var levelOf = Array(repeating: 0, count: count)
+        // Per level (flat, `words` each): the earlier levels whose placements refused some option
+        // of this level's item.
+        conflict = Array(repeating: 0, count: count * words)
+        levelOf = Array(repeating: 0, count: count)
         for (position, item) in order.enumerated() { levelOf[item] = position }
         while level < count {
             let item = order[level]
@@ -71,10 +76,7 @@ struct ExactSearch {
                 budget -= 1
                 let option = tries[item][cursor[level]]
                 cursor[level] += 1
-                if let reason = refusal(item, on: option, levelOf: levelOf) {
-                    for other in reason { conflict[level][other >> 6] |= 1 << UInt64(other & 63) }
-                    continue
-                }
+                if refuses(item, on: option, level: level) { continue }
                 board.apply(item, option)
                 placed = true
                 break
@@ -83,14 +85,14 @@ struct ExactSearch {
                 level += 1
                 if level < count {
                     cursor[level] = 0
-                    for word in 0..<words { conflict[level][word] = 0 }
+                    for word in 0..<words { conflict[level * words + word] = 0 }
                 }
                 continue
             }
             // Dead end: jump back to the latest level in the conflict set, which inherits the rest.
-            guard let back = Self.highest(conflict[level]) else { return .infeasible }
-            for word in 0..<words { conflict[back][word] |= conflict[level][word] }
-            conflict[back][back >> 6] &= ~(1 << UInt64(back & 63))
+            guard let back = highest(level) else { return .infeasible }
+            for word in 0..<words { conflict[back * words + word] |= conflict[level * words + word] }
+            conflict[back * words + back >> 6] &= ~(1 << UInt64(back & 63))
             for undone in stride(from: level - 1, through: back, by: -1) { board.apply(order[undone], nil) }
             level = back
         }
@@ -99,30 +101,42 @@ struct ExactSearch {
         return .plan(plan, chosen: board.on.map { $0! })
     }
 
-    /// Why `item` may not go on `option` as things stand: the levels of the placed items that
-    /// refuse it (nil: it fits). Capacity is judged at the item's start, where in start order every
-    /// item covering it is placed; among full resources, the one whose holders were placed earliest
-    /// is named (the longer jump).
-    private func refusal(_ item: Int, on option: Int, levelOf: [Int]) -> [Int]? {
+    /// Whether `item` may not go on `option` as things stand; if so, the levels of the placed items
+    /// that refuse it join `level`'s conflict set. Capacity is judged at the item's start, where in
+    /// start order every item covering it is placed; among full resources, the one whose holders
+    /// were placed earliest is named (the longer jump). (No arrays are made: this runs for every
+    /// option tried.)
+    private mutating func refuses(_ item: Int, on option: Int, level: Int) -> Bool {
         let start = board.starts[item]
-        var best: [Int]?
+        var best: Int?
         var bestLatest = Int.max
-        for resource in board.unitResources[option] where board.isFullAtStart(resource, of: item) {
-            let levels = board.holders[resource].filter { board.covers($0, start) }.map { levelOf[$0] }
-            let latest = levels.max() ?? -1
+        for position in board.unitResources[option] {
+            let resource = board.resourceList[position]
+            guard board.isFullAtStart(resource, of: item) else { continue }
+            var latest = -1
+            for holder in board.holders[resource] where board.covers(holder, start) { latest = max(latest, levelOf[holder]) }
             if latest < bestLatest {
-                best = levels
+                best = resource
                 bestLatest = latest
             }
         }
-        if let best { return best }
-        guard let (hold, instant) = board.holdViolation(item, on: option) else { return nil }
-        return board.takingHeld(hold, at: instant).map { levelOf[$0] }
+        if let best {
+            for holder in board.holders[best] where board.covers(holder, start) { mark(levelOf[holder], in: level) }
+            return true
+        }
+        guard let (hold, instant) = board.holdViolation(item, on: option) else { return false }
+        for holder in board.takingHeld(hold, at: instant) { mark(levelOf[holder], in: level) }
+        return true
     }
 
-    private static func highest(_ set: [UInt64]) -> Int? {
-        for word in stride(from: set.count - 1, through: 0, by: -1) where set[word] != 0 {
-            return word * 64 + 63 - set[word].leadingZeroBitCount
+    private mutating func mark(_ other: Int, in level: Int) {
+        conflict[level * words + other >> 6] |= 1 << UInt64(other & 63)
+    }
+
+    /// The latest level in `level`'s conflict set.
+    private func highest(_ level: Int) -> Int? {
+        for word in stride(from: words - 1, through: 0, by: -1) where conflict[level * words + word] != 0 {
+            return word * 64 + 63 - conflict[level * words + word].leadingZeroBitCount
         }
         return nil
     }

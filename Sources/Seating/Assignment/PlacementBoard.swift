@@ -49,10 +49,16 @@ struct PlacementBoard {
     private var taken: [Int]
     private var triggered: [Int]
     private let limit: [Int]
-    /// Per unit: the resources it uses; per item, unit and hold: the matching tables the unit
-    /// takes for the item's channel (`HoldRules.tablesTaken`).
-    let unitResources: [[Int]]
-    private let itemTaking: [[[Int]]]
+    /// Per unit: the resources it uses, as positions in `resourceList` (flat, so that the inner
+    /// loops read them without retaining an array each); per resource, how many items it holds at
+    /// once (`TablePools.capacity`).
+    let unitResources: [Range<Int>]
+    let resourceList: [Int]
+    private let capacities: [Int]
+    /// Per channel kind (0 online or host, 1 walk-in), unit and hold (flat): the matching tables
+    /// the unit takes for that channel (`HoldRules.tablesTaken`); per item, its channel kind.
+    private let taking: [Int]
+    private let channelKind: [Int]
 
     /// Every item off the floor. Nil when a booking's tables are no unit of the floor (left to the
     /// integer program).
@@ -79,11 +85,19 @@ struct PlacementBoard {
         self.home = home
         let holds = floor.countHolds(on: problem.fixed.weekday)
         self.holds = holds
-        unitResources = floor.units.indices.map { pools.resources(of: $0) }
-        let taking = [Booking.Channel.online, .walkIn].map { channel in
-            floor.units.indices.map { unit in holds.map { HoldRules.tablesTaken($0, floor: floor, unit: unit, channel: channel) } }
+        var unitResources: [Range<Int>] = [], resourceList: [Int] = []
+        for unit in floor.units.indices {
+            let resources = pools.resources(of: unit)
+            unitResources.append(resourceList.count..<(resourceList.count + resources.count))
+            resourceList += resources
         }
-        itemTaking = items.map { taking[$0.channel == .walkIn ? 1 : 0] }
+        self.unitResources = unitResources
+        self.resourceList = resourceList
+        capacities = (0..<pools.resourceCount).map { pools.capacity($0) }
+        taking = [Booking.Channel.online, .walkIn].flatMap { channel in
+            floor.units.indices.flatMap { unit in holds.map { HoldRules.tablesTaken($0, floor: floor, unit: unit, channel: channel) } }
+        }
+        channelKind = items.map { $0.channel == .walkIn ? 1 : 0 }
         var instants = Set(items.map(\.start))
         for hold in holds { instants.formUnion(HoldRules.dropInstants(hold, day: problem.fixed, from: hold.from, to: hold.to)) }
         let checkpoints = instants.sorted()
@@ -112,11 +126,14 @@ struct PlacementBoard {
     /// The new party: the last item.
     var new: Int { items.count - 1 }
 
-    func capacity(_ resource: Int) -> Int { pools.capacity(resource) }
+    func capacity(_ resource: Int) -> Int { capacities[resource] }
+
+    /// The resources `option` (a unit) uses.
+    func resources(of option: Int) -> ArraySlice<Int> { resourceList[unitResources[option]] }
 
     /// Whether `item` fits on `option` as things stand (itself off the floor).
     func fits(_ item: Int, on option: Int) -> Bool {
-        for resource in unitResources[option] where overloaded(resource, adding: item) != nil { return false }
+        for position in unitResources[option] where overloaded(resourceList[position], adding: item) != nil { return false }
         return holdViolation(item, on: option) == nil
     }
 
@@ -124,7 +141,7 @@ struct PlacementBoard {
 
     /// An instant of `item`'s interval where `resource`, with `item` added, holds more than its capacity.
     func overloaded(_ resource: Int, adding item: Int) -> Int? {
-        let capacity = pools.capacity(resource)
+        let capacity = capacities[resource]
         let base = resource * checkpoints.count
         for checkpoint in covered[item] where load[base + checkpoint] >= capacity { return checkpoints[checkpoint] }
         return nil
@@ -133,14 +150,14 @@ struct PlacementBoard {
     /// Whether `resource` is full at `item`'s start (all it can hold already cover that instant).
     func isFullAtStart(_ resource: Int, of item: Int) -> Bool {
         let checkpoint = covered[item].lowerBound
-        return checkpoint < checkpoints.count && load[resource * checkpoints.count + checkpoint] >= pools.capacity(resource)
+        return checkpoint < checkpoints.count && load[resource * checkpoints.count + checkpoint] >= capacities[resource]
     }
 
     /// A count hold and instant where putting `item` on `option` breaks the hold rule (see the
     /// type's documentation), or nil.
     func holdViolation(_ item: Int, on option: Int) -> (hold: Int, instant: Int)? {
-        for hold in holds.indices {
-            let taking = itemTaking[item][option][hold]
+        for hold in 0..<holds.count {
+            let taking = tablesTaken(item, on: option, hold: hold)
             guard taking > 0 else { continue }
             let trigger = isTrigger(item, on: option)
             let base = hold * checkpoints.count
@@ -154,7 +171,12 @@ struct PlacementBoard {
     }
 
     /// Whether `item` takes tables that `hold` matches when on `option`.
-    func takesHeld(_ item: Int, on option: Int, hold: Int) -> Bool { itemTaking[item][option][hold] > 0 }
+    func takesHeld(_ item: Int, on option: Int, hold: Int) -> Bool { tablesTaken(item, on: option, hold: hold) > 0 }
+
+    /// The tables `hold` matches that `item` takes on `option`.
+    private func tablesTaken(_ item: Int, on option: Int, hold: Int) -> Int {
+        taking[(channelKind[item] * unitResources.count + option) * holds.count + hold]
+    }
 
     /// Whether the hold rule judges `item` on `option`: an online item off its own tables.
     func isTrigger(_ item: Int, on option: Int) -> Bool {
@@ -164,7 +186,8 @@ struct PlacementBoard {
     /// Puts `item` on `option` (nil: off the floor), keeping every count in step.
     mutating func apply(_ item: Int, _ option: Int?) {
         if let old = on[item] {
-            for resource in unitResources[old] {
+            for position in unitResources[old] {
+                let resource = resourceList[position]
                 if let index = holders[resource].lastIndex(of: item) { holders[resource].remove(at: index) }
                 let base = resource * checkpoints.count
                 for checkpoint in covered[item] { load[base + checkpoint] -= 1 }
@@ -172,7 +195,8 @@ struct PlacementBoard {
             count(item, on: old, sign: -1)
         }
         if let option {
-            for resource in unitResources[option] {
+            for position in unitResources[option] {
+                let resource = resourceList[position]
                 holders[resource].append(item)
                 let base = resource * checkpoints.count
                 for checkpoint in covered[item] { load[base + checkpoint] += 1 }
@@ -183,8 +207,8 @@ struct PlacementBoard {
     }
 
     private mutating func count(_ item: Int, on option: Int, sign: Int) {
-        for hold in holds.indices {
-            let taking = itemTaking[item][option][hold]
+        for hold in 0..<holds.count {
+            let taking = tablesTaken(item, on: option, hold: hold)
             guard taking > 0 else { continue }
             let trigger = isTrigger(item, on: option)
             let base = hold * checkpoints.count
@@ -228,8 +252,9 @@ struct PlacementBoard {
     func ejectionsNeeded(_ item: Int, on option: Int) -> Int {
         var needed = 0
         let count = checkpoints.count
-        for resource in unitResources[option] {
-            let capacity = pools.capacity(resource), base = resource * count
+        for position in unitResources[option] {
+            let resource = resourceList[position]
+            let capacity = capacities[resource], base = resource * count
             var most = 0
             for checkpoint in covered[item] { most = max(most, load[base + checkpoint] - capacity + 1) }
             needed += most

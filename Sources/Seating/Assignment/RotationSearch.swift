@@ -83,7 +83,7 @@ struct RotationSearch {
     private mutating func inTheWay(of item: Int, on option: Int, onPath: [Bool]) -> Int? {
         var taken = -1
         defer { if taken >= 0 { board.apply(taken, board.home[taken]) } }
-        for resource in board.unitResources[option] {
+        for resource in board.resources(of: option) {
             while let instant = board.overloaded(resource, adding: item) {
                 guard taken < 0, let victim = sharingMost(board.holders[resource], covering: instant, with: item,
                                                           onPath: onPath) else { return nil }

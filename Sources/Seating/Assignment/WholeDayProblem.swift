@@ -45,11 +45,12 @@ struct WholeDayProblem: Sendable {
             .compactMap { booking in day.occupiedSpan(of: booking).map { (booking: booking, start: $0.start, end: $0.end) } }
             .sorted { ($0.start, $0.booking.id) < ($1.start, $1.booking.id) }
         if memo?.spans == nil { memo?.spans = spans }
-        // One sweep in start order, the new party's interval among the spans: runs of overlapping
-        // intervals; the component is the run holding the new party.
-        let intervals = (spans.map { ($0.start, $0.end, false) } + [(start, end, true)]).sorted { ($0.0, $0.2 ? 0 : 1) < ($1.0, $1.2 ? 0 : 1) }
-        var low = Int.min, high = Int.min, holdsNew = false
-        for (from, to, isNew) in intervals {
+        // One sweep in start order, the new party's interval among the spans (before those that
+        // start with it): runs of overlapping intervals; the component is the run holding the new party.
+        var low = Int.min, high = Int.min, holdsNew = false, next = 0
+        while !holdsNew || next < spans.count {
+            let isNew = !holdsNew && (next == spans.count || spans[next].start >= start)
+            let (from, to) = isNew ? (start, end) : (spans[next].start, spans[next].end)
             if from >= high {
                 if holdsNew { break }
                 low = from
@@ -57,11 +58,12 @@ struct WholeDayProblem: Sendable {
             } else {
                 high = max(high, to)
             }
-            holdsNew = holdsNew || isNew
+            if isNew { holdsNew = true } else { next += 1 }
         }
-        let component = spans.filter { $0.start < high && $0.end > low }.map(\.booking)
-        guard !component.isEmpty else { return nil }
-        let ids = component.map(\.id)
+        // Indices first: a booking is copied only when the component is built afresh.
+        let members = spans.indices.filter { spans[$0].start < high && spans[$0].end > low }
+        guard !members.isEmpty else { return nil }
+        let ids = members.map { spans[$0].booking.id }
         let fixed: DayState, known: [AssignmentModel.Item]
         if let memo, memo.pending == nil, let kept = memo.component, kept.ids == ids {
             fixed = kept.fixed
@@ -71,6 +73,7 @@ struct WholeDayProblem: Sendable {
             fixed = kept.fixed
             known = kept.items
         } else {
+            let component = members.map { spans[$0].booking }
             var without = day
             for booking in component { without.remove(booking.id) }
             fixed = without
