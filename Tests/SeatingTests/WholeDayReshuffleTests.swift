@@ -263,12 +263,13 @@ import Testing
 
     /// A memo that follows a day from version to version (`WholeDayMemo.advance(to:)`, through
     /// `Reshuffle.decider(floor:day:limits:memo:)`): after each book (a booking added where greedy
-    /// seats it: the memo takes it into its component), cancel or move (the memo starts again),
-    /// every question is answered exactly as `decide` answers it with nothing kept.
+    /// seats it: the memo takes it into its component), cancel (by status, as the service does, or
+    /// the booking removed: the memo starts again), every question is answered exactly as `decide`
+    /// answers it with nothing kept.
     @Test func aMemoCarriedFromVersionToVersionAnswersAsDecideAlone() {
         var rng = SeededRandom(seed: 43)
         let limits = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 200, exactBudget: 500)
-        var asked = 0, planned = 0, booked = 0
+        var asked = 0, planned = 0, booked = 0, cancels = 0
         for _ in 0..<150 {
             let instance = RandomFloor(rng: &rng, identical: Bool.random(using: &rng))
             let floor = instance.floor
@@ -297,11 +298,19 @@ import Testing
                                        duration: slot.duration, party: party, tables: slot.tables))
                     booked += 1
                 } else if let id = day.bookings.keys.sorted().randomElement(using: &rng) {
-                    day.remove(id)
+                    // A cancel as the service makes it (the record stays, taking no tables), or the booking gone.
+                    if var cancelled = day.bookings[id], cancelled.status == .booked, Bool.random(using: &rng) {
+                        cancelled.status = .cancelled
+                        day.upsert(cancelled)
+                        cancels += 1
+                    } else {
+                        day.remove(id)
+                    }
                 }
             }
         }
-        #expect(asked >= 1_000 && planned >= 100 && booked >= 300, "coverage: \(asked) asked, \(planned) planned, \(booked) booked")
+        #expect(asked >= 1_000 && planned >= 100 && booked >= 300 && cancels >= 50,
+                "coverage: \(asked) asked, \(planned) planned, \(booked) booked, \(cancels) cancelled")
     }
 
     private func agreesWithBruteForce(seed: UInt64, instances: Int, identical: Bool, limits: Reshuffle.Limits = .unhurried) {
