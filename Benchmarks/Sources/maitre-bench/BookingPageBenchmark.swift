@@ -31,6 +31,8 @@ struct BookingPageBenchmark {
     var quick: Bool
     var seed: UInt64
     var blindBooks = 100
+    /// Where to write each turned-away guest's question (`QuestionReplay`), if anywhere.
+    var dumpDirectory: String? = nil
 
     static let friday = ServiceDate("2026-11-20")!
     static let saturday = ServiceDate("2026-11-21")!
@@ -141,8 +143,19 @@ struct BookingPageBenchmark {
                 continue
             }
             outcome.turnedAway += 1
-            if isMiss(guest, floor: floor, day: try bookedDay(day, floor: floor, client: client), date: day.date, limits: exact) {
-                outcome.misses += 1
+            let dayAnswer = try client.ask(#"{"op":"day",\#(common)}"#)
+            let missed = isMiss(guest, floor: floor, day: try bookedDay(day, floor: floor, client: client), date: day.date, limits: exact)
+            if missed { outcome.misses += 1 }
+            if let dumpDirectory {
+                let question = JSONValue.object([
+                    JSONMember("label", .string(day.label)), JSONMember("date", .string("\(day.date)")),
+                    JSONMember("layout", try JSONParser.parse(Array(day.layoutJSON.utf8))),
+                    JSONMember("bookings", dayAnswer.value["result"]?["bookings"] ?? .array([])),
+                    JSONMember("time", .int(guest.time)), JSONMember("party", .int(guest.party)),
+                    JSONMember("flex", .int(guest.flex)), JSONMember("miss", .bool(missed)),
+                ])
+                let name = day.label.filter { $0.isLetter || $0.isNumber } + "-\(index).json"
+                try JSONWriter.string(question).write(toFile: dumpDirectory + "/" + name, atomically: true, encoding: .utf8)
             }
         }
         let evening = try client.ask(#"{"op":"day",\#(common)}"#).value["result"]?["bookings"]?.arrayValue ?? []

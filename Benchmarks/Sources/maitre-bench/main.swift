@@ -69,7 +69,20 @@ func runBenchmarks() throws {
                                     + (arguments.contains("--no-decide-ahead") ? ["--no-decide-ahead"] : []),
                                  floorSeeds: floorSeeds, fixtures: !arguments.contains("--no-fixtures"),
                                  randomFloors: !arguments.contains("--fixtures-only"), guests: option("--guests").flatMap { Int($0) },
-                                 quick: arguments.contains("--quick"), seed: UInt64(option("--seed") ?? "") ?? 28).run(root: root)
+                                 quick: arguments.contains("--quick"), seed: UInt64(option("--seed") ?? "") ?? 28,
+                                 dumpDirectory: option("--dump-questions")).run(root: root)
+        return
+    }
+    if let directory = option("--replay-questions") {
+        // The turned-away guests' questions written by `--booking-page --dump-questions DIR`, decided
+        // again by `Reshuffle.decide` with the limits given: `--replay-questions DIR [--search-budget N]
+        // [--exact-budget N] [--rotation-budget N]`.
+        var limits = Reshuffle.Limits()
+        if let budget = option("--search-budget").flatMap({ Int($0) }) { limits.searchBudget = budget }
+        if let budget = option("--exact-budget").flatMap({ Int($0) }) { limits.exactBudget = budget }
+        if let budget = option("--rotation-budget").flatMap({ Int($0) }) { limits.rotationBudget = budget }
+        if let ms = option("--solver-ms").flatMap({ Int($0) }) { limits.decideSolverMilliseconds = ms }
+        try QuestionReplay(directory: directory, limits: limits, explain: arguments.contains("--explain")).run()
         return
     }
     if arguments.contains("--misses-only") {
