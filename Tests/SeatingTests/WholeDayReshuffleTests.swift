@@ -62,7 +62,11 @@ import Testing
         ])
         let query = SeatingQuery(date: Self.date, time: 19 * 60, party: 2)
         #expect(SlotEvaluator.evaluate(floor: floor, day: day, query: query) == .refuse(.noTable))
-        let chainsOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 3, rotationBudget: 0)
+        // Three tries: the couple on T with the four off (nowhere to go straight away), then the
+        // four on the pool with the six off, the six on C. Taking the other four off first would
+        // spend the third try on a dead end (the complete search, which would find the plan
+        // anyway, is off).
+        let chainsOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 3, exactBudget: 0, rotationBudget: 0)
         let plan = Reshuffle.find(floor: floor, day: day, query: query, limits: chainsOnly)
         #expect(plan?.placement.tables == ["T"])
         #expect(plan?.moves == [

@@ -14,6 +14,10 @@
 /// (`Verification`) before it is returned. Deterministic: options in greedy rank order (the order
 /// of `eligible`), ejected items largest first. `budget` bounds the ways of making room tried.
 ///
+/// Its inner loops make no arrays: the options of each placement being tried (`byEjections`) and
+/// its ways of making room (`ejectionSets`) live on two stacks shared by the whole search, each
+/// call's part on top of its caller's, taken off when the call returns.
+///
 /// ```swift
 /// var search = ChainSearch(board: board, budget: 300)  // board: PlacementBoard(problem: problem)
 /// search.run()?.moves    // e.g. three bookings moved along a chain, or nil: the search gave up
@@ -22,9 +26,18 @@ struct ChainSearch {
     private(set) var budget: Int
     /// Where the items are, and the room that leaves.
     private var board: PlacementBoard
+    private let options: [[Int]]
     private var inChain: [Bool]
     /// Undo log: an item's option and chain mark before each change.
     private var journal: [(item: Int, before: Int?, wasInChain: Bool)] = []
+    /// The options of the placements being tried, innermost last (see `byEjections`).
+    private var optionStack: [Int] = []
+    /// The ways of making room of the placements being tried, innermost last: each set as its
+    /// size then its items in ascending order (see `ejectionSets`).
+    private var setStack: [Int] = []
+    /// `collectEjections`' scratch: the set being built, and the candidates of each of its levels.
+    private var current: [Int] = []
+    private var candidateStack: [Int] = []
     /// The most items one placement may eject.
     static let maxEjected = 3
     static let maxDepth = 4
@@ -36,20 +49,27 @@ struct ChainSearch {
         self.budget = budget
         self.board = board
         self.board.placeHome()
+        options = board.options
         inChain = Array(repeating: false, count: board.items.count)
     }
-
-    private var options: [[Int]] { board.options }
 
     mutating func run() -> Reshuffle.Plan? {
         let new = board.new
         for depth in 0...Self.maxDepth {
-            for option in byEjections(new) {
-                for ejected in ejectionSets(for: new, on: option) {
+            let (optionsFrom, optionsTo) = byEjections(new)
+            defer { Self.truncate(&optionStack, to: optionsFrom) }
+            for index in optionsFrom..<optionsTo {
+                let option = optionStack[index]
+                let (setsFrom, setsTo) = ejectionSets(for: new, on: option)
+                defer { Self.truncate(&setStack, to: setsFrom) }
+                var position = setsFrom
+                while position < setsTo {
                     guard budget > 0 else { return nil }
                     budget -= 1
+                    let ejected = EjectedSet(setStack, at: position)
+                    position += ejected.count + 1
                     let mark = journal.count
-                    for victim in ejected { eject(victim) }
+                    ejected.forEach { eject($0) }
                     put(new, on: option, inChain: true)
                     if placeAll(ejected, depth: depth), let plan = verifiedPlan() { return plan }
                     rollback(to: mark)
@@ -59,15 +79,51 @@ struct ChainSearch {
         return nil
     }
 
-    /// Places every ejected item, largest first; on failure the floor is as before the call.
-    private mutating func placeAll(_ ejected: [Int], depth: Int) -> Bool {
+    /// Up to `maxEjected` items taken off together, read off `setStack` (no array is made).
+    private struct EjectedSet {
+        let count: Int
+        let first: Int, second: Int, third: Int
+
+        init(_ stack: [Int], at position: Int) {
+            count = stack[position]
+            first = count > 0 ? stack[position + 1] : -1
+            second = count > 1 ? stack[position + 2] : -1
+            third = count > 2 ? stack[position + 3] : -1
+        }
+
+        func forEach(_ body: (Int) -> Void) {
+            if count > 0 { body(first) }
+            if count > 1 { body(second) }
+            if count > 2 { body(third) }
+        }
+    }
+
+    /// Places every ejected item, largest first (the earlier item first among equals); on failure
+    /// the floor is as before the call.
+    private mutating func placeAll(_ ejected: EjectedSet, depth: Int) -> Bool {
+        var a = ejected.first, b = ejected.second, c = ejected.third
+        let parties = board.parties
+        if ejected.count > 1, Self.before(b, a, parties) { swap(&a, &b) }
+        if ejected.count > 2 {
+            if Self.before(c, b, parties) { swap(&b, &c) }
+            if Self.before(b, a, parties) { swap(&a, &b) }
+        }
         let mark = journal.count
-        for item in ejected.sorted(by: { (board.parties[$0], $1) > (board.parties[$1], $0) }) where !place(item, depth: depth) {
+        for position in 0..<ejected.count where !place(position == 0 ? a : position == 1 ? b : c, depth: depth) {
             rollback(to: mark)
             return false
         }
         return true
     }
+
+    /// Drops `stack`'s elements from `count` on (one at a time: cheaper than a range's removal for
+    /// the few elements a call pushes).
+    private static func truncate(_ stack: inout [Int], to count: Int) {
+        while stack.count > count { stack.removeLast() }
+    }
+
+    /// Whether `x` is placed before `y`: the larger party, then the earlier item.
+    private static func before(_ x: Int, _ y: Int, _ parties: [Int]) -> Bool { (parties[x], y) > (parties[y], x) }
 
     /// Places one ejected item: on the first option with room, else (depth left) on an option after
     /// ejecting what is in its way. On failure the floor is as before the call.
@@ -77,12 +133,21 @@ struct ChainSearch {
             return true
         }
         guard depth > 0 else { return false }
-        for option in byEjections(item) {
-            for ejected in ejectionSets(for: item, on: option) where !ejected.isEmpty {
+        let (optionsFrom, optionsTo) = byEjections(item)
+        defer { Self.truncate(&optionStack, to: optionsFrom) }
+        for index in optionsFrom..<optionsTo {
+            let option = optionStack[index]
+            let (setsFrom, setsTo) = ejectionSets(for: item, on: option)
+            defer { Self.truncate(&setStack, to: setsFrom) }
+            var position = setsFrom
+            while position < setsTo {
+                let ejected = EjectedSet(setStack, at: position)
+                position += ejected.count + 1
+                guard ejected.count > 0 else { continue }
                 guard budget > 0 else { return false }
                 budget -= 1
                 let mark = journal.count
-                for victim in ejected { eject(victim) }
+                ejected.forEach { eject($0) }
                 put(item, on: option, inChain: true)
                 if placeAll(ejected, depth: depth - 1) { return true }
                 rollback(to: mark)
@@ -93,67 +158,122 @@ struct ChainSearch {
 
     // MARK: Room
 
-    /// `item`'s options, fewest items in the way first (then greedy rank): chains through crowded
-    /// units come last. Options blocked by an item placed in this chain are left out.
-    private func byEjections(_ item: Int) -> [Int] {
+    /// `item`'s options, fewest items in the way first (then greedy rank), pushed on `optionStack`
+    /// (their positions returned): chains through crowded units come last. Options blocked by an
+    /// item placed in this chain are left out.
+    private mutating func byEjections(_ item: Int) -> (from: Int, to: Int) {
         let (start, end) = (board.starts[item], board.ends[item])
-        var keyed: [(ejections: Int, rank: Int, option: Int)] = []
+        let from = optionStack.count
         for (rank, option) in options[item].enumerated() {
             var ejections = 0, blocked = false
-            for resource in board.resources(of: option) {
+            for position in board.unitResources[option] {
+                let resource = board.resourceList[position]
+                let capacity = board.capacity(resource)
                 var overlapping = 0
                 for other in board.holders[resource] where board.starts[other] < end && start < board.ends[other] {
                     overlapping += 1
-                    if inChain[other] && board.capacity(resource) == 1 { blocked = true }
+                    if inChain[other] && capacity == 1 { blocked = true }
                 }
-                ejections += max(0, overlapping - board.capacity(resource) + 1)
+                ejections += max(0, overlapping - capacity + 1)
             }
-            if !blocked { keyed.append((ejections, rank, option)) }
+            // Sorted as one key: ejections, then rank (the option rides along in the low bits).
+            if !blocked { optionStack.append(ejections << 40 | rank << 20 | option) }
         }
-        return keyed.sorted { ($0.ejections, $0.rank) < ($1.ejections, $1.rank) }.map(\.option)
+        optionStack[from...].sort()
+        for index in from..<optionStack.count { optionStack[index] &= (1 << 20) - 1 }
+        return (from, optionStack.count)
     }
 
-    /// The ways to make room for `item` on `option`: sets of items to take off (capacity, then
-    /// count holds), at most `maxEjected` each and `maxAlternatives` in all, most promising first.
-    /// In a pool several holders can give way, and which one matters (the one with somewhere else
-    /// to go), so each conflict branches over the holders that cover it: those that fit elsewhere
-    /// as the floor stands first, then the one sharing most minutes, smaller parties first. Items
-    /// placed in this chain are never taken off. The floor is as before the call.
-    private mutating func ejectionSets(for item: Int, on option: Int) -> [[Int]] {
-        var sets: [[Int]] = [], current: [Int] = []
-        collectEjections(for: item, on: option, current: &current, into: &sets)
-        return sets
+    /// The ways to make room for `item` on `option`, pushed on `setStack` (their positions
+    /// returned): sets of items to take off (capacity, then count holds), at most `maxEjected`
+    /// each and `maxAlternatives` in all, most promising first. In a pool several holders can give
+    /// way, and which one matters (the one with somewhere else to go), so each conflict branches
+    /// over the holders that cover it: those that fit elsewhere as the floor stands first, then the
+    /// one sharing most minutes, smaller parties first. Items placed in this chain are never taken
+    /// off. The floor is as before the call.
+    private mutating func ejectionSets(for item: Int, on option: Int) -> (from: Int, to: Int) {
+        let from = setStack.count
+        var found = 0
+        current.removeAll(keepingCapacity: true)
+        collectEjections(for: item, on: option, setsFrom: from, found: &found)
+        return (from, setStack.count)
     }
 
-    private mutating func collectEjections(for item: Int, on option: Int, current: inout [Int], into sets: inout [[Int]]) {
-        guard sets.count < Self.maxAlternatives else { return }
-        var candidates: [Int]?
-        for resource in board.resources(of: option) {
+    private mutating func collectEjections(for item: Int, on option: Int, setsFrom: Int, found: inout Int) {
+        guard found < Self.maxAlternatives else { return }
+        let candidatesFrom = candidateStack.count
+        defer { Self.truncate(&candidateStack, to: candidatesFrom) }
+        var conflict = false
+        for position in board.unitResources[option] {
+            let resource = board.resourceList[position]
             guard let instant = board.overloaded(resource, adding: item) else { continue }
-            candidates = board.holders[resource].filter { board.covers($0, instant) && !inChain[$0] }
+            conflict = true
+            for holder in board.holders[resource] where board.covers(holder, instant) && !inChain[holder] {
+                candidateStack.append(holder)
+            }
             break
         }
-        if candidates == nil, let (hold, instant) = board.holdViolation(item, on: option) {
-            candidates = Array(Set(board.holdResources[hold].flatMap { board.holders[$0] })).filter { board.covers($0, instant) && !inChain[$0] }
+        if !conflict, let (hold, instant) = board.holdViolation(item, on: option) {
+            conflict = true
+            for resource in board.holdResources[hold] {
+                for holder in board.holders[resource] where board.covers(holder, instant) && !inChain[holder]
+                    && !candidateStack[candidatesFrom...].contains(holder) {
+                    candidateStack.append(holder)
+                }
+            }
         }
-        guard let candidates else {
-            let set = current.sorted()
-            if !sets.contains(set) { sets.append(set) }
+        guard conflict else {
+            record(setsFrom: setsFrom, found: &found)
             return
         }
         guard current.count < Self.maxEjected else { return }
-        let ranked = candidates.count == 1 ? candidates : candidates.map { victim in
-            (victim, fitsElsewhere(victim) ? 0 : 1, board.shared(victim, item))
-        }.sorted { ($0.1, -$0.2, board.parties[$0.0], $0.0) < ($1.1, -$1.2, board.parties[$1.0], $1.0) }.map(\.0)
-        for victim in ranked {
+        let count = candidateStack.count - candidatesFrom
+        if count > 1 {
+            // Sorted as one key: fits elsewhere first, then most minutes shared, smaller party,
+            // lower index (the candidate in the low bits).
+            for index in candidatesFrom..<candidateStack.count {
+                let victim = candidateStack[index]
+                let elsewhere = fitsElsewhere(victim) ? 0 : 1
+                let shared = min(max(board.shared(victim, item), 0), (1 << 14) - 1)
+                let party = min(board.parties[victim], (1 << 12) - 1)
+                candidateStack[index] = elsewhere << 50 | ((1 << 14) - 1 - shared) << 36 | party << 24 | victim
+            }
+            candidateStack[candidatesFrom...].sort()
+            for index in candidatesFrom..<candidateStack.count { candidateStack[index] &= (1 << 24) - 1 }
+        }
+        for index in candidatesFrom..<(candidatesFrom + count) {
+            let victim = candidateStack[index]
             let mark = journal.count
             eject(victim)
             current.append(victim)
-            collectEjections(for: item, on: option, current: &current, into: &sets)
+            collectEjections(for: item, on: option, setsFrom: setsFrom, found: &found)
             current.removeLast()
             rollback(to: mark)
-            guard sets.count < Self.maxAlternatives else { return }
+            guard found < Self.maxAlternatives else { return }
         }
+    }
+
+    /// Pushes `current`, in ascending order, as a new way of making room unless it is one already.
+    private mutating func record(setsFrom: Int, found: inout Int) {
+        let size = current.count
+        var a = size > 0 ? current[0] : -1, b = size > 1 ? current[1] : -1, c = size > 2 ? current[2] : -1
+        if size > 1, b < a { swap(&a, &b) }
+        if size > 2 {
+            if c < b { swap(&b, &c) }
+            if b < a { swap(&a, &b) }
+        }
+        var position = setsFrom
+        while position < setStack.count {
+            let other = setStack[position]
+            if other == size && (size < 1 || setStack[position + 1] == a) && (size < 2 || setStack[position + 2] == b)
+                && (size < 3 || setStack[position + 3] == c) { return }
+            position += other + 1
+        }
+        setStack.append(size)
+        if size > 0 { setStack.append(a) }
+        if size > 1 { setStack.append(b) }
+        if size > 2 { setStack.append(c) }
+        found += 1
     }
 
     /// Whether `item` could move to another of its options with room as the floor stands.

@@ -65,7 +65,7 @@ extension WholeDayProblem {
                     guard feasible else { return false }
                 }
                 let entry = tables(new)
-                matching.reach[new] = entry.tables
+                matching.reachNewParty(new, entry.tables)
                 for _ in 0..<min(entry.demand, copies) where !matching.augment(new) { return false }
                 return true
             }
@@ -158,6 +158,10 @@ struct InstantMatching {
 
     /// Per vertex: the tables it may take.
     var reach: [[Int]]
+    /// The new party's vertex and tables, kept out of `reach`: writing them there after `restore`
+    /// would copy `reach` (an array per item) for every question.
+    private var newParty = -1
+    private var newPartyTables: [Int] = []
     private var owner: [Int]
     private var seen: [Int]
     private var round = 0
@@ -170,15 +174,24 @@ struct InstantMatching {
 
     /// Nothing matched, no vertex reaching any table.
     mutating func clear() {
+        newParty = -1
         for table in owner.indices { owner[table] = -1 }
         for vertex in reach.indices where !reach[vertex].isEmpty { reach[vertex] = [] }
     }
 
+    /// The matching of every vertex but the new party (before `reachNewParty`).
     func base(feasible: Bool) -> Base { Base(owner: owner, reach: reach, feasible: feasible) }
 
     mutating func restore(_ base: Base) {
+        newParty = -1
         owner = base.owner
         reach = base.reach
+    }
+
+    /// The tables vertex `vertex`, the new party, may take (until `restore` or `clear`).
+    mutating func reachNewParty(_ vertex: Int, _ tables: [Int]) {
+        newParty = vertex
+        newPartyTables = tables
     }
 
     /// One more table for vertex `item`, moving others to other tables of theirs when needed.
@@ -188,7 +201,7 @@ struct InstantMatching {
     }
 
     private mutating func search(_ item: Int) -> Bool {
-        for table in reach[item] where seen[table] != round && owner[table] != item {
+        for table in item == newParty ? newPartyTables : reach[item] where seen[table] != round && owner[table] != item {
             seen[table] = round
             if owner[table] == -1 || search(owner[table]) {
                 owner[table] = item

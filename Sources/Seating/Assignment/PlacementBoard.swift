@@ -4,6 +4,7 @@
 /// the floor.
 ///
 /// Invariants: `on[i]` is nil or one of `options[i]`; `holders[r]` lists the items on resource `r`
+/// (in no particular order)
 /// and `load` how many of them cover each checkpoint; per count hold and checkpoint, `taken`
 /// counts the matching tables items take and `triggered` the online items off their own tables
 /// among them. Checkpoints are every instant where a resource's load or a hold's free tables can
@@ -18,104 +19,140 @@
 /// board?.fits(new, on: option)                     // room for the new party there as things stand?
 /// ```
 struct PlacementBoard {
-    let problem: WholeDayProblem
-    let pools: TablePools
-    let items: [AssignmentModel.Item]
-    /// Per item: its interval and party, copied out of `items` for the searches' inner loops.
-    let starts: [Int]
-    let ends: [Int]
-    let parties: [Int]
-    /// Per item: whether the hold rule judges it when it moves (an online party).
-    private let online: [Bool]
-    /// Per item: its options (units, pools as their representative), in greedy rank order.
-    let options: [[Int]]
-    /// Per item: the option it is on today (nil for the new party).
-    let home: [Int?]
+    /// What no search changes: the problem and the tables read from it. One reference, so that a
+    /// board is a few words: the searches call the board's methods in their innermost loops, and
+    /// a board holding all of this inline (1.7 kB with the problem) was copied for every call.
+    final class Frame: Sendable {
+        let problem: WholeDayProblem
+        let pools: TablePools
+        let items: [AssignmentModel.Item]
+        /// Per item: its interval and party, copied out of `items` for the searches' inner loops.
+        let starts: [Int]
+        let ends: [Int]
+        let parties: [Int]
+        /// Per item: whether the hold rule judges it when it moves (an online party).
+        let online: [Bool]
+        /// Per item: its options (units, pools as their representative), in greedy rank order.
+        let options: [[Int]]
+        /// Per item: the option it is on today (nil for the new party).
+        let home: [Int?]
+        let holds: [Floor.CountHold]
+        /// Per hold: the resources whose tables it matches.
+        let holdResources: [[Int]]
+        let checkpoints: [Int]
+        /// Per item: the checkpoints its interval covers.
+        let covered: [Range<Int>]
+        /// Per hold and checkpoint (flat, `hold * checkpoints.count + checkpoint`): the matching
+        /// tables items may take (the hold's tables less its count less those fixed bookings and
+        /// blocks take; `Int.max` outside its window).
+        let limit: [Int]
+        /// Per unit: the resources it uses, as positions in `resourceList` (flat, so that the inner
+        /// loops read them without retaining an array each); per resource, how many items it holds
+        /// at once (`TablePools.capacity`).
+        let unitResources: [Range<Int>]
+        let resourceList: [Int]
+        let capacities: [Int]
+        /// Per channel kind (0 online or host, 1 walk-in), unit and hold (flat): the matching tables
+        /// the unit takes for that channel (`HoldRules.tablesTaken`); per item, its channel kind.
+        let taking: [Int]
+        let channelKind: [Int]
+
+        /// Nil when a booking's tables are no unit of the floor (left to the integer program).
+        init?(problem: WholeDayProblem) {
+            self.problem = problem
+            let pools = problem.pools
+            self.pools = pools
+            items = problem.items
+            starts = items.map(\.start)
+            ends = items.map(\.end)
+            parties = items.map(\.party)
+            online = items.map { $0.channel == .online }
+            let floor = problem.floor
+            options = problem.knownOptions + [pools.representatives(items[items.count - 1].eligible)]
+            var home: [Int?] = []
+            for item in items {
+                if item.booking != nil {
+                    guard let current = item.current else { return nil }
+                    home.append(pools.representative(current))
+                } else {
+                    home.append(nil)
+                }
+            }
+            self.home = home
+            let holds = floor.countHolds(on: problem.fixed.weekday)
+            self.holds = holds
+            var unitResources: [Range<Int>] = [], resourceList: [Int] = []
+            for unit in floor.units.indices {
+                let resources = pools.resources(of: unit)
+                unitResources.append(resourceList.count..<(resourceList.count + resources.count))
+                resourceList += resources
+            }
+            self.unitResources = unitResources
+            self.resourceList = resourceList
+            capacities = (0..<pools.resourceCount).map { pools.capacity($0) }
+            taking = [Booking.Channel.online, .walkIn].flatMap { channel in
+                floor.units.indices.flatMap { unit in holds.map { HoldRules.tablesTaken($0, floor: floor, unit: unit, channel: channel) } }
+            }
+            channelKind = items.map { $0.channel == .walkIn ? 1 : 0 }
+            var instants = Set(items.map(\.start))
+            for hold in holds { instants.formUnion(HoldRules.dropInstants(hold, day: problem.fixed, from: hold.from, to: hold.to)) }
+            let checkpoints = instants.sorted()
+            self.checkpoints = checkpoints
+            func index(_ time: Int) -> Int { checkpoints.lowerBound(of: time) }
+            covered = items.map { index($0.start)..<index($0.end) }
+            limit = holds.flatMap { hold in
+                checkpoints.map { instant in
+                    guard hold.from <= instant, instant < hold.to else { return Int.max }
+                    return hold.tables.count - hold.count - HoldRules.taken(hold, day: problem.fixed, at: instant)
+                }
+            }
+            holdResources = holds.map { hold in Set(hold.tables.map { pools.resourceOfTable[$0] }).sorted() }
+        }
+    }
+
+    let frame: Frame
     /// Per item: the option it is on now (nil: off the floor).
     private(set) var on: [Int?]
     /// Per resource: the items on it.
     private(set) var holders: [[Int]]
-    let holds: [Floor.CountHold]
-    /// Per hold: the resources whose tables it matches.
-    let holdResources: [[Int]]
-    let checkpoints: [Int]
-    /// Per item: the checkpoints its interval covers.
-    let covered: [Range<Int>]
     /// Per resource and checkpoint (flat, `resource * checkpoints.count + checkpoint`): the items
-    /// on it there. Per hold and checkpoint (flat likewise): matching tables items take, online
-    /// items off their own tables among them, and the matching tables items may take (the hold's
-    /// tables less its count less those fixed bookings and blocks take; `Int.max` outside its window).
+    /// on it there. Per hold and checkpoint (flat likewise): matching tables items take, and online
+    /// items off their own tables among them (`Frame.limit` is what they may take).
     private var load: [Int]
     private var taken: [Int]
     private var triggered: [Int]
-    private let limit: [Int]
-    /// Per unit: the resources it uses, as positions in `resourceList` (flat, so that the inner
-    /// loops read them without retaining an array each); per resource, how many items it holds at
-    /// once (`TablePools.capacity`).
-    let unitResources: [Range<Int>]
-    let resourceList: [Int]
-    private let capacities: [Int]
-    /// Per channel kind (0 online or host, 1 walk-in), unit and hold (flat): the matching tables
-    /// the unit takes for that channel (`HoldRules.tablesTaken`); per item, its channel kind.
-    private let taking: [Int]
-    private let channelKind: [Int]
+
+    var problem: WholeDayProblem { frame.problem }
+    var pools: TablePools { frame.pools }
+    var items: [AssignmentModel.Item] { frame.items }
+    var starts: [Int] { frame.starts }
+    var ends: [Int] { frame.ends }
+    var parties: [Int] { frame.parties }
+    var options: [[Int]] { frame.options }
+    var home: [Int?] { frame.home }
+    var holds: [Floor.CountHold] { frame.holds }
+    var holdResources: [[Int]] { frame.holdResources }
+    var checkpoints: [Int] { frame.checkpoints }
+    var covered: [Range<Int>] { frame.covered }
+    var unitResources: [Range<Int>] { frame.unitResources }
+    var resourceList: [Int] { frame.resourceList }
+    private var online: [Bool] { frame.online }
+    private var limit: [Int] { frame.limit }
+    private var capacities: [Int] { frame.capacities }
+    private var taking: [Int] { frame.taking }
+    private var channelKind: [Int] { frame.channelKind }
 
     /// Every item off the floor. Nil when a booking's tables are no unit of the floor (left to the
     /// integer program).
     init?(problem: WholeDayProblem) {
-        self.problem = problem
-        let pools = problem.pools
-        self.pools = pools
-        items = problem.items
-        starts = items.map(\.start)
-        ends = items.map(\.end)
-        parties = items.map(\.party)
-        online = items.map { $0.channel == .online }
-        let floor = problem.floor
-        options = problem.knownOptions + [pools.representatives(items[items.count - 1].eligible)]
-        var home: [Int?] = []
-        for item in items {
-            if item.booking != nil {
-                guard let current = item.current else { return nil }
-                home.append(pools.representative(current))
-            } else {
-                home.append(nil)
-            }
-        }
-        self.home = home
-        let holds = floor.countHolds(on: problem.fixed.weekday)
-        self.holds = holds
-        var unitResources: [Range<Int>] = [], resourceList: [Int] = []
-        for unit in floor.units.indices {
-            let resources = pools.resources(of: unit)
-            unitResources.append(resourceList.count..<(resourceList.count + resources.count))
-            resourceList += resources
-        }
-        self.unitResources = unitResources
-        self.resourceList = resourceList
-        capacities = (0..<pools.resourceCount).map { pools.capacity($0) }
-        taking = [Booking.Channel.online, .walkIn].flatMap { channel in
-            floor.units.indices.flatMap { unit in holds.map { HoldRules.tablesTaken($0, floor: floor, unit: unit, channel: channel) } }
-        }
-        channelKind = items.map { $0.channel == .walkIn ? 1 : 0 }
-        var instants = Set(items.map(\.start))
-        for hold in holds { instants.formUnion(HoldRules.dropInstants(hold, day: problem.fixed, from: hold.from, to: hold.to)) }
-        let checkpoints = instants.sorted()
-        self.checkpoints = checkpoints
-        func index(_ time: Int) -> Int { checkpoints.lowerBound(of: time) }
-        covered = items.map { index($0.start)..<index($0.end) }
-        limit = holds.flatMap { hold in
-            checkpoints.map { instant in
-                guard hold.from <= instant, instant < hold.to else { return Int.max }
-                return hold.tables.count - hold.count - HoldRules.taken(hold, day: problem.fixed, at: instant)
-            }
-        }
-        load = Array(repeating: 0, count: checkpoints.count * pools.resourceCount)
-        taken = Array(repeating: 0, count: checkpoints.count * holds.count)
+        guard let frame = Frame(problem: problem) else { return nil }
+        self.frame = frame
+        let checkpoints = frame.checkpoints.count, resources = frame.pools.resourceCount
+        load = Array(repeating: 0, count: checkpoints * resources)
+        taken = Array(repeating: 0, count: checkpoints * frame.holds.count)
         triggered = taken
-        holders = Array(repeating: [], count: pools.resourceCount)
-        on = Array(repeating: nil, count: items.count)
-        holdResources = holds.map { hold in Set(hold.tables.map { pools.resourceOfTable[$0] }).sorted() }
+        holders = Array(repeating: [], count: resources)
+        on = Array(repeating: nil, count: frame.items.count)
     }
 
     /// Puts every booked item on its option of today (the new party stays off).
@@ -188,7 +225,12 @@ struct PlacementBoard {
         if let old = on[item] {
             for position in unitResources[old] {
                 let resource = resourceList[position]
-                if let index = holders[resource].lastIndex(of: item) { holders[resource].remove(at: index) }
+                // Order within `holders` carries no meaning (every reader breaks ties by item), so the
+                // last holder takes the leaving one's place instead of the rest shifting down.
+                if let index = holders[resource].lastIndex(of: item) {
+                    holders[resource].swapAt(index, holders[resource].count - 1)
+                    holders[resource].removeLast()
+                }
                 let base = resource * checkpoints.count
                 for checkpoint in covered[item] { load[base + checkpoint] -= 1 }
             }
