@@ -85,6 +85,8 @@ struct BookingPageBenchmark {
             all.asks += outcome.asks
             all.guests += outcome.guests
             all.turnedAway += outcome.turnedAway
+            all.seated += outcome.seated
+            all.covers += outcome.covers
             all.misses += outcome.misses
             all.offeredThenRefused += outcome.offeredThenRefused
             all.availability += outcome.availability
@@ -92,7 +94,7 @@ struct BookingPageBenchmark {
             all.blind += outcome.blind
         }
         let ask = LatencyStats(all.availability), book = LatencyStats(all.book), blind = LatencyStats(all.blind)
-        say("all \(days.count) floor-days: \(all.guests) guests, \(all.asks) asks, \(all.turnedAway) turned away, \(all.misses) misses (\(percent(all.misses, of: all.asks)) of asks), \(all.offeredThenRefused) offered-then-refused; availability ms p50 \(ms(ask.percentile(50))) p90 \(ms(ask.percentile(90))) p99 \(ms(ask.percentile(99))) max \(ms(ask.sorted.last ?? 0)) mean \(ms(UInt64(ask.mean))); book ms p50 \(ms(book.percentile(50))) p99 \(ms(book.percentile(99))) max \(ms(book.sorted.last ?? 0)); blind book ms p50 \(ms(blind.percentile(50))) p90 \(ms(blind.percentile(90))) p99 \(ms(blind.percentile(99))) max \(ms(blind.sorted.last ?? 0))")
+        say("all \(days.count) floor-days: \(all.guests) guests, \(all.asks) asks, \(all.seated) seated (\(all.covers) covers), \(all.turnedAway) turned away, \(all.misses) misses (\(percent(all.misses, of: all.asks)) of asks), \(all.offeredThenRefused) offered-then-refused; availability ms p50 \(ms(ask.percentile(50))) p90 \(ms(ask.percentile(90))) p99 \(ms(ask.percentile(99))) max \(ms(ask.sorted.last ?? 0)) mean \(ms(UInt64(ask.mean))); book ms p50 \(ms(book.percentile(50))) p99 \(ms(book.percentile(99))) max \(ms(book.sorted.last ?? 0)); blind book ms p50 \(ms(blind.percentile(50))) p90 \(ms(blind.percentile(90))) p99 \(ms(blind.percentile(99))) max \(ms(blind.sorted.last ?? 0))")
     }
 
     /// Plays one floor-day's guests and blind books against a fresh serve process and says its line.
