@@ -38,7 +38,7 @@ struct ChainSearch {
     /// `collectEjections`' scratch: the set being built, and the candidates of each of its levels.
     private var current: [Int] = []
     private var candidateStack: [Int] = []
-    /// The most items one placement may eject.
+    /// The most items one placement may eject (at most 3: `EjectedSet` and `record` hold three).
     static let maxEjected = 3
     static let maxDepth = 4
     /// The most ways to make room tried for one placement (`ejectionSets`).
@@ -46,6 +46,7 @@ struct ChainSearch {
 
     /// `board`: the problem's items, all off the floor; the search starts from today's tables.
     init(board: PlacementBoard, budget: Int) {
+        precondition(Self.maxEjected <= 3, "EjectedSet and record hold at most three items")
         self.budget = budget
         self.board = board
         self.board.placeHome()
