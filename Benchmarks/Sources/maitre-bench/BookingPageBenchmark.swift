@@ -145,14 +145,14 @@ struct BookingPageBenchmark {
                 continue
             }
             outcome.turnedAway += 1
-            let dayAnswer = try client.ask(#"{"op":"day",\#(common)}"#)
-            let missed = isMiss(guest, floor: floor, day: try bookedDay(day, floor: floor, client: client), date: day.date, limits: exact)
+            let booked = try bookedDay(day, floor: floor, client: client)
+            let missed = isMiss(guest, floor: floor, day: booked.state, date: day.date, limits: exact)
             if missed { outcome.misses += 1 }
             if let dumpDirectory {
                 let question = JSONValue.object([
                     JSONMember("label", .string(day.label)), JSONMember("date", .string("\(day.date)")),
                     JSONMember("layout", try JSONParser.parse(Array(day.layoutJSON.utf8))),
-                    JSONMember("bookings", dayAnswer.value["result"]?["bookings"] ?? .array([])),
+                    JSONMember("bookings", .array(booked.json)),
                     JSONMember("time", .int(guest.time)), JSONMember("party", .int(guest.party)),
                     JSONMember("flex", .int(guest.flex)), JSONMember("miss", .bool(missed)),
                 ])
@@ -179,8 +179,9 @@ struct BookingPageBenchmark {
         return outcome
     }
 
-    /// The day as the service holds it, decoded from its `day` answer (not timed).
-    func bookedDay(_ day: FloorDay, floor: Floor, client: ServeClient) throws -> DayState {
+    /// The day as the service holds it, decoded from its `day` answer (not timed), and the
+    /// answer's bookings as they came.
+    func bookedDay(_ day: FloorDay, floor: Floor, client: ServeClient) throws -> (state: DayState, json: [JSONValue]) {
         let answer = try client.ask(#"{"op":"day","restaurant":"\#(day.restaurant)","date":"\#(day.date)"}"#)
         guard let items = answer.value["result"]?["bookings"]?.arrayValue else {
             throw CommandLineError("day of \(day.label) failed: \(answer.text)")
@@ -189,7 +190,7 @@ struct BookingPageBenchmark {
             guard let booking = decodeBooking(item) else { throw CommandLineError("cannot read booking \(JSONWriter.string(item))") }
             return booking
         }
-        return DayState(floor: floor, date: day.date, bookings: bookings)
+        return (DayState(floor: floor, date: day.date, bookings: bookings), items)
     }
 
     /// Whether the exact check seats a turned-away guest at some time of its window, as `runMisses`.

@@ -30,6 +30,8 @@ struct ChainSearch {
     private var inChain: [Bool]
     /// Undo log: an item's option and chain mark before each change.
     private var journal: [(item: Int, before: Int?, wasInChain: Bool)] = []
+    /// The verified plan, once a chain seats the new party.
+    private var plan: Reshuffle.Plan?
     /// The options of the placements being tried, innermost last (see `byEjections`).
     private var optionStack: [Int] = []
     /// The ways of making room of the placements being tried, innermost last: each set as its
@@ -38,7 +40,7 @@ struct ChainSearch {
     /// `collectEjections`' scratch: the set being built, and the candidates of each of its levels.
     private var current: [Int] = []
     private var candidateStack: [Int] = []
-    /// The most items one placement may eject (at most 3: `EjectedSet` and `record` hold three).
+    /// The most items one placement may eject (at most 3: `EjectedSet` holds three).
     static let maxEjected = 3
     static let maxDepth = 4
     /// The most ways to make room tried for one placement (`ejectionSets`).
@@ -46,7 +48,7 @@ struct ChainSearch {
 
     /// `board`: the problem's items, all off the floor; the search starts from today's tables.
     init(board: PlacementBoard, budget: Int) {
-        precondition(Self.maxEjected <= 3, "EjectedSet and record hold at most three items")
+        precondition(Self.maxEjected <= 3, "an EjectedSet holds at most three items")
         self.budget = budget
         self.board = board
         self.board.placeHome()
@@ -55,62 +57,64 @@ struct ChainSearch {
     }
 
     mutating func run() -> Reshuffle.Plan? {
-        let new = board.new
         for depth in 0...Self.maxDepth {
-            let (optionsFrom, optionsTo) = byEjections(new)
-            defer { Self.truncate(&optionStack, to: optionsFrom) }
-            for index in optionsFrom..<optionsTo {
-                let option = optionStack[index]
-                let (setsFrom, setsTo) = ejectionSets(for: new, on: option)
-                defer { Self.truncate(&setStack, to: setsFrom) }
-                var position = setsFrom
-                while position < setsTo {
-                    guard budget > 0 else { return nil }
-                    budget -= 1
-                    let ejected = EjectedSet(setStack, at: position)
-                    position += ejected.count + 1
-                    let mark = journal.count
-                    ejected.forEach { eject($0) }
-                    put(new, on: option, inChain: true)
-                    if placeAll(ejected, depth: depth), let plan = verifiedPlan() { return plan }
-                    rollback(to: mark)
-                }
-            }
+            if makeRoom(for: board.new, ejectedDepth: depth) { return plan }
+            guard budget > 0 else { return nil }
         }
         return nil
     }
 
-    /// Up to `maxEjected` items taken off together, read off `setStack` (no array is made).
-    private struct EjectedSet {
+    /// Up to `maxEjected` items taken off together, without an array (unused places are -1).
+    private struct EjectedSet: Equatable {
         let count: Int
-        let first: Int, second: Int, third: Int
+        private var first = -1, second = -1, third = -1
 
+        /// The set written on `stack` at `position`: its size, then its items.
         init(_ stack: [Int], at position: Int) {
             count = stack[position]
-            first = count > 0 ? stack[position + 1] : -1
-            second = count > 1 ? stack[position + 2] : -1
-            third = count > 2 ? stack[position + 3] : -1
+            if count > 0 { first = stack[position + 1] }
+            if count > 1 { second = stack[position + 2] }
+            if count > 2 { third = stack[position + 3] }
+        }
+
+        init(_ items: [Int]) {
+            count = items.count
+            if count > 0 { first = items[0] }
+            if count > 1 { second = items[1] }
+            if count > 2 { third = items[2] }
+        }
+
+        subscript(position: Int) -> Int { position == 0 ? first : position == 1 ? second : third }
+
+        /// The same items in `order` (three compare-and-swaps).
+        func sorted(by order: (Int, Int) -> Bool) -> EjectedSet {
+            var sorted = self
+            if count > 1, order(sorted.second, sorted.first) { swap(&sorted.first, &sorted.second) }
+            if count > 2 {
+                if order(sorted.third, sorted.second) { swap(&sorted.second, &sorted.third) }
+                if order(sorted.second, sorted.first) { swap(&sorted.first, &sorted.second) }
+            }
+            return sorted
         }
 
         func forEach(_ body: (Int) -> Void) {
-            if count > 0 { body(first) }
-            if count > 1 { body(second) }
-            if count > 2 { body(third) }
+            for position in 0..<count { body(self[position]) }
+        }
+
+        /// Writes the set on `stack` as `init(_:at:)` reads it.
+        func push(onto stack: inout [Int]) {
+            stack.append(count)
+            forEach { stack.append($0) }
         }
     }
 
     /// Places every ejected item, largest first (the earlier item first among equals); on failure
     /// the floor is as before the call.
     private mutating func placeAll(_ ejected: EjectedSet, depth: Int) -> Bool {
-        var a = ejected.first, b = ejected.second, c = ejected.third
         let parties = board.parties
-        if ejected.count > 1, Self.before(b, a, parties) { swap(&a, &b) }
-        if ejected.count > 2 {
-            if Self.before(c, b, parties) { swap(&b, &c) }
-            if Self.before(b, a, parties) { swap(&a, &b) }
-        }
+        let order = ejected.sorted { (parties[$0], $1) > (parties[$1], $0) }
         let mark = journal.count
-        for position in 0..<ejected.count where !place(position == 0 ? a : position == 1 ? b : c, depth: depth) {
+        for position in 0..<order.count where !place(order[position], depth: depth) {
             rollback(to: mark)
             return false
         }
@@ -123,9 +127,6 @@ struct ChainSearch {
         while stack.count > count { stack.removeLast() }
     }
 
-    /// Whether `x` is placed before `y`: the larger party, then the earlier item.
-    private static func before(_ x: Int, _ y: Int, _ parties: [Int]) -> Bool { (parties[x], y) > (parties[y], x) }
-
     /// Places one ejected item: on the first option with room, else (depth left) on an option after
     /// ejecting what is in its way. On failure the floor is as before the call.
     private mutating func place(_ item: Int, depth: Int) -> Bool {
@@ -134,6 +135,14 @@ struct ChainSearch {
             return true
         }
         guard depth > 0 else { return false }
+        return makeRoom(for: item, ejectedDepth: depth - 1)
+    }
+
+    /// Puts `item` (off the floor) on one of its options after taking off one of the ways of making
+    /// room there, the ejected placed with `ejectedDepth` levels of ejection left. For the new party
+    /// only a chain that verifies as a plan counts (kept in `plan`). On failure the floor is as
+    /// before the call.
+    private mutating func makeRoom(for item: Int, ejectedDepth: Int) -> Bool {
         let (optionsFrom, optionsTo) = byEjections(item)
         defer { Self.truncate(&optionStack, to: optionsFrom) }
         for index in optionsFrom..<optionsTo {
@@ -142,19 +151,24 @@ struct ChainSearch {
             defer { Self.truncate(&setStack, to: setsFrom) }
             var position = setsFrom
             while position < setsTo {
-                let ejected = EjectedSet(setStack, at: position)
-                position += ejected.count + 1
-                guard ejected.count > 0 else { continue }
                 guard budget > 0 else { return false }
                 budget -= 1
+                let ejected = EjectedSet(setStack, at: position)
+                position += ejected.count + 1
                 let mark = journal.count
                 ejected.forEach { eject($0) }
                 put(item, on: option, inChain: true)
-                if placeAll(ejected, depth: depth - 1) { return true }
+                if placeAll(ejected, depth: ejectedDepth), item != board.new || keepVerifiedPlan() { return true }
                 rollback(to: mark)
             }
         }
         return false
+    }
+
+    /// Whether the chain, every item now on the floor, verifies as a plan (then kept in `plan`).
+    private mutating func keepVerifiedPlan() -> Bool {
+        plan = board.verifiedPlan()
+        return plan != nil
     }
 
     // MARK: Room
@@ -256,24 +270,14 @@ struct ChainSearch {
 
     /// Pushes `current`, in ascending order, as a new way of making room unless it is one already.
     private mutating func record(setsFrom: Int, found: inout Int) {
-        let size = current.count
-        var a = size > 0 ? current[0] : -1, b = size > 1 ? current[1] : -1, c = size > 2 ? current[2] : -1
-        if size > 1, b < a { swap(&a, &b) }
-        if size > 2 {
-            if c < b { swap(&b, &c) }
-            if b < a { swap(&a, &b) }
-        }
+        let set = EjectedSet(current).sorted(by: <)
         var position = setsFrom
         while position < setStack.count {
-            let other = setStack[position]
-            if other == size && (size < 1 || setStack[position + 1] == a) && (size < 2 || setStack[position + 2] == b)
-                && (size < 3 || setStack[position + 3] == c) { return }
-            position += other + 1
+            let other = EjectedSet(setStack, at: position)
+            if other == set { return }
+            position += other.count + 1
         }
-        setStack.append(size)
-        if size > 0 { setStack.append(a) }
-        if size > 1 { setStack.append(b) }
-        if size > 2 { setStack.append(c) }
+        set.push(onto: &setStack)
         found += 1
     }
 
@@ -302,7 +306,4 @@ struct ChainSearch {
             inChain[entry.item] = entry.wasInChain
         }
     }
-
-    /// The chain as tables and moves, if `Verification` accepts it.
-    private func verifiedPlan() -> Reshuffle.Plan? { board.verifiedPlan() }
 }
