@@ -47,7 +47,8 @@ import Testing
     /// solve reaches in time is not asserted.)
     @Test func theOptInSolverStageIsSound() {
         var rng = SeededRandom(seed: 2031)
-        let solverOnly = Reshuffle.Limits(searchBudget: 0, exactBudget: 0, decideSolverMilliseconds: 5_000, rotationBudget: 0)
+        let solverOnly = Reshuffle.Limits(searchBudget: 0, exactBudget: 0, decideSolverMilliseconds: 5_000, rotationBudget: 0,
+                                          clashOrderBudget: 0)
         var plans = 0
         for index in 0..<600 {
             let instance = RandomFloor(rng: &rng, identical: index % 2 == 0)

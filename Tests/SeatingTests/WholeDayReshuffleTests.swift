@@ -66,7 +66,7 @@ import Testing
         // four on the pool with the six off, the six on C. Taking the other four off first would
         // spend the third try on a dead end (the complete search, which would find the plan
         // anyway, is off).
-        let chainsOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 3, exactBudget: 0, rotationBudget: 0)
+        let chainsOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 3, exactBudget: 0, rotationBudget: 0, clashOrderBudget: 0)
         let plan = Reshuffle.find(floor: floor, day: day, query: query, limits: chainsOnly)
         #expect(plan?.placement.tables == ["T"])
         #expect(plan?.moves == [
@@ -217,7 +217,8 @@ import Testing
         #expect(found * 10 >= exist * 8 && multi >= 5, "coverage: \(found) found of \(exist), \(multi) multi-move")
     }
 
-    static let rotationOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 0, exactBudget: 0, rotationBudget: 5_000)
+    static let rotationOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 0, exactBudget: 0, rotationBudget: 5_000,
+                                               clashOrderBudget: 0)
 
     /// Exact against brute force: on small random floors (combinations, count and table holds,
     /// blocks, locked bookings, online and host), a plan exists exactly when `find` returns one,
@@ -235,9 +236,19 @@ import Testing
     /// The complete search alone (no chain search, no integer program, so no clock): on small
     /// floors it decides every case within its budget, and agrees with brute force on each.
     @Test func theCompleteSearchAloneDecidesExactlyAsBruteForce() {
-        let exactOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 0, exactBudget: 2_000, rotationBudget: 0)
+        let exactOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 0, exactBudget: 2_000, rotationBudget: 0,
+                                         clashOrderBudget: 0)
         agreesWithBruteForce(seed: 31, instances: 2_000, identical: false, limits: exactOnly)
         agreesWithBruteForce(seed: 32, instances: 1_500, identical: true, limits: exactOnly)
+    }
+
+    /// The complete search alone in its second order (fewest clashes first), likewise: complete
+    /// whatever the order of the options.
+    @Test func theCompleteSearchInFewestClashesOrderAloneDecidesExactlyAsBruteForce() {
+        let clashOrderOnly = Reshuffle.Limits(timeLimitMilliseconds: 0, searchBudget: 0, exactBudget: 0, rotationBudget: 0,
+                                              clashOrderBudget: 2_000)
+        agreesWithBruteForce(seed: 33, instances: 2_000, identical: false, limits: clashOrderOnly)
+        agreesWithBruteForce(seed: 34, instances: 1_500, identical: true, limits: clashOrderOnly)
     }
 
     /// A planner keeps what its questions compute of the day (`WholeDayMemo`) between them: asked

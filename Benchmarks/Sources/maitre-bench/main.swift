@@ -76,12 +76,13 @@ func runBenchmarks() throws {
     if let directory = option("--replay-questions") {
         // The turned-away guests' questions written by `--booking-page --dump-questions DIR`, decided
         // again by `Reshuffle.decide` with the limits given: `--replay-questions DIR [--search-budget N]
-        // [--exact-budget N] [--rotation-budget N]`.
+        // [--exact-budget N] [--clash-order-budget N] [--rotation-budget N] [--solver-ms N]`.
         var limits = Reshuffle.Limits()
         if let budget = option("--search-budget").flatMap({ Int($0) }) { limits.searchBudget = budget }
         if let budget = option("--exact-budget").flatMap({ Int($0) }) { limits.exactBudget = budget }
         if let budget = option("--rotation-budget").flatMap({ Int($0) }) { limits.rotationBudget = budget }
         if let ms = option("--solver-ms").flatMap({ Int($0) }) { limits.decideSolverMilliseconds = ms }
+        if let budget = option("--clash-order-budget").flatMap({ Int($0) }) { limits.clashOrderBudget = budget }
         try QuestionReplay(directory: directory, limits: limits, explain: arguments.contains("--explain")).run()
         return
     }

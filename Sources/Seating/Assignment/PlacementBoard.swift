@@ -261,6 +261,16 @@ struct PlacementBoard {
         }
     }
 
+    /// How many other items on the floor hold `option`'s resources during `item`'s interval (an
+    /// item on several of them counts once per resource).
+    func clashes(_ item: Int, on option: Int) -> Int {
+        var count = 0
+        for position in unitResources[option] {
+            for other in holders[resourceList[position]] where other != item && shared(item, other) > 0 { count += 1 }
+        }
+        return count
+    }
+
     /// Minutes two items' intervals share (the one sharing most frees the most when it leaves).
     func shared(_ a: Int, _ b: Int) -> Int { min(ends[a], ends[b]) - max(starts[a], starts[b]) }
 
