@@ -76,6 +76,17 @@ struct DayCache {
         return verdict
     }
 
+    /// The deeper look at `query`, undecided on the cached day `key` at `dayVersion`, kept with its
+    /// verdicts (`DayVerdicts.deepen`); `deepen`'s answer alone when the day is not cached there.
+    mutating func deepen(_ key: DayKey, dayVersion: Int, floor: Floor, query: SeatingQuery,
+                         deepen: (SeatingQuery) -> Reshuffle.Verdict) -> Reshuffle.Verdict {
+        guard var entry = entries[key], entry.dayVersion == dayVersion else { return deepen(query) }
+        entries[key] = nil  // keep the entry uniquely referenced while it grows
+        let verdict = entry.verdicts.deepen(query, floor: floor, deepen: deepen)
+        entries[key] = entry
+        return verdict
+    }
+
     /// Whether `verdict` would answer `query` without deciding it (see `DayVerdicts.knows`).
     func knows(_ key: DayKey, dayVersion: Int, floor: Floor, query: SeatingQuery) -> Bool {
         guard let entry = entries[key], entry.dayVersion == dayVersion else { return false }

@@ -94,6 +94,10 @@ final class AskAhead {
     /// Whether the questions to decide ahead were chosen (at the first that needed deciding).
     var started = false
     var helper: DecisionsAhead?
+    /// Whether a question of this ask got the deeper look (`Reshuffle.deepen`): one per ask.
+    var deepened = false
+    /// Whether a re-assignment plan was offered for one of its questions so far.
+    var offered = false
 
     init(queries: [SeatingQuery]) {
         self.queries = queries

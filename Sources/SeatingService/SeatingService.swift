@@ -165,7 +165,10 @@ public final class SeatingService {
     ///
     /// `ask`: an availability ask's questions in the order its search asks them; from the first
     /// one that needs deciding, the rest that need it too are decided ahead on a helper thread
-    /// (`DecisionsAhead`, when `decideAhead`), with the same answers. The caller stops it.
+    /// (`DecisionsAhead`, when `decideAhead`), with the same answers. The caller stops it. With
+    /// `deepBudget` (opt-in), the first of them left undecided gets the deeper look
+    /// (`Reshuffle.deepen`, once per ask and per question while the day only tightens) unless a
+    /// nearer time was offered: the guest's own time, or the nearest to it.
     func planner(_ key: DayKey, day: DayState, version: Int, floor: Floor, ask: AskAhead? = nil) -> Reshuffle.Planner? {
         guard let limits = reshuffle else { return nil }
         let memo = days.memo(key)
@@ -181,8 +184,20 @@ public final class SeatingService {
                 ask.started = true
                 if !rest.isEmpty { ask.helper = DecisionsAhead(queries: [query] + rest, floor: floor, day: day, limits: limits, memo: memo.copy()) }
             }
-            return self.days.verdict(key, dayVersion: version, floor: floor, query: query) { question in
+            let verdict = self.days.verdict(key, dayVersion: version, floor: floor, query: query) { question in
                 ask?.helper?.verdict(for: question, decide: decide) ?? decide(question)
+            }
+            if verdict.plan != nil { ask?.offered = true }
+            // The ask's first undecided question, in the order its search asks, is looked at more
+            // deeply, unless a time nearer the guest's is offered already (greedy's or a plan).
+            guard verdict == .undecided, limits.deepBudget > 0, let ask, !ask.deepened, !ask.offered else { return verdict.plan }
+            ask.deepened = true
+            if let index = ask.queries.firstIndex(of: query), ask.queries[..<index].contains(where: { nearer in
+                if case .offer = SlotEvaluator.evaluate(floor: floor, day: day, query: nearer) { return true }
+                return false
+            }) { return nil }
+            return self.days.deepen(key, dayVersion: version, floor: floor, query: query) { question in
+                Reshuffle.deepener(floor: floor, day: day, limits: limits, memo: memo)(question)
             }.plan
         }
     }

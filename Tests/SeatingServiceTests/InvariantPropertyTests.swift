@@ -15,13 +15,15 @@ import Testing
         var responses: [String] = []
         var store = InMemoryStore()
         var layout: Layout?
+        /// Offered times that needed bookings to move, booked.
+        var reshuffledBooked = 0
     }
 
     /// Replays a seeded session through a fresh service, checking per-response rules on the way.
-    static func run(seed: UInt64, operations: Int) throws -> Run {
+    static func run(seed: UInt64, operations: Int, reshuffle: Reshuffle.Limits = Reshuffle.Limits()) throws -> Run {
         var scenario = RandomScenario(seed: seed)
         var run = Run()
-        let service = SeatingService(store: run.store, clock: clock)
+        let service = SeatingService(store: run.store, clock: clock, reshuffle: reshuffle)
         var bookingIDs: [String] = []
         var keys: [String: String] = [:]          // key -> first booking id
         var keyRequests: [String: String] = [:]   // key -> first request line
@@ -81,6 +83,7 @@ import Testing
                 run.responses.append(answer)
                 let booked = try JSONParser.parse(Array(answer.utf8))
                 #expect(booked["ok"]?.boolValue == true, "seed \(seed): offered \(JSONWriter.string(slot)) but book said \(answer)")
+                if booked["ok"]?.boolValue == true, slot["reshuffle"]?.boolValue == true { run.reshuffledBooked += 1 }
                 if let id = booked["result"]?["booking"]?["id"]?.stringValue { bookingIDs.append(id) }
                 continue
             }
@@ -178,6 +181,21 @@ import Testing
             let run = try Self.run(seed: UInt64(seed), operations: 150)
             try Self.checkStore(run, seed: UInt64(seed))
         }
+    }
+
+    /// The deeper look (`Reshuffle.deepen`, opt-in) alone behind availability: every search that
+    /// `decide` runs is given no budget, so each time offered with moves is the deeper look's plan,
+    /// kept with the day's verdicts; booking it right after (a plain `decide` would leave it
+    /// undecided) still succeeds, and the sessions keep every invariant.
+    @Test func timesOfferedByTheDeeperLookCanBeBooked() async throws {
+        let deepOnly = Reshuffle.Limits(searchBudget: 0, exactBudget: 0, rotationBudget: 0, clashOrderBudget: 0, deepBudget: 2_000)
+        var booked = 0
+        for seed in 0..<40 {
+            let run = try Self.run(seed: UInt64(seed), operations: 150, reshuffle: deepOnly)
+            try Self.checkStore(run, seed: UInt64(seed))
+            booked += run.reshuffledBooked
+        }
+        #expect(booked >= 5, "coverage: \(booked) times offered by the deeper look booked")
     }
 
     /// The verdicts a service keeps across versions of a day (`DayVerdicts`) change no answer:

@@ -65,6 +65,84 @@ import Testing
         #expect(plans >= 1, "coverage: \(plans) plans")
     }
 
+    /// The deeper look (`Reshuffle.deepen`) on its own: whatever it offers keeps every rule and is
+    /// seatable by brute force, whatever it refuses brute force refuses; it finds plans and proofs.
+    @Test func theDeeperLookAgreesWithBruteForce() {
+        var rng = SeededRandom(seed: 2032)
+        var plans = 0, proofs = 0
+        for index in 0..<1_500 {
+            let instance = RandomFloor(rng: &rng, identical: index % 2 == 0)
+            guard Self.greedyRefuses(instance.floor, instance.day, instance.query) else { continue }
+            let exists = BruteForceReassignment.exists(floor: instance.floor, day: instance.day, query: instance.query)
+            switch Reshuffle.deepen(floor: instance.floor, day: instance.day, query: instance.query, limits: Self.deepOnly) {
+            case .plan(let plan):
+                plans += 1
+                #expect(exists, "a plan where brute force finds none: \(instance)")
+                #expect(BruteForceReassignment.keepsEveryRule(floor: instance.floor, day: instance.day, query: instance.query, plan: plan))
+            case .infeasible:
+                proofs += 1
+                #expect(!exists, "refused although brute force seats the party: \(instance)")
+            case .undecided: break
+            }
+        }
+        #expect(plans >= 50 && proofs >= 50, "coverage: \(plans) plans, \(proofs) proofs")
+    }
+
+    /// What a day keeps of the deeper look: its plan or proof answers the question from then on
+    /// (no search again), a question it left undecided is not looked at again while the day only
+    /// tightens, and is once the day loosens.
+    @Test func theDayKeepsWhatTheDeeperLookDecided() {
+        var rng = SeededRandom(seed: 2033)
+        var keptPlans = 0, keptProofs = 0, keptUndecided = 0, lookedAgain = 0
+        for index in 0..<1_500 {
+            let instance = RandomFloor(rng: &rng, identical: index % 2 == 1)
+            let floor = instance.floor, day = instance.day, query = instance.query
+            guard Self.greedyRefuses(floor, day, query) else { continue }
+            var verdicts = DayVerdicts()
+            verdicts.advance(to: day, floor: floor)
+            // Nothing but the deeper look: the ordinary searches have no budget.
+            guard verdicts.verdict(for: query, floor: floor, decide: { Reshuffle.decide(floor: floor, day: day, query: $0, limits: Self.deepOnly) })
+                    == .undecided else { continue }
+            // On floors this small the deeper look always decides: every third question gets a stand-in
+            // that does not, for what the day keeps of an undecided one.
+            let deep = verdicts.deepen(query, floor: floor) {
+                index % 3 == 0 ? .undecided : Reshuffle.deepen(floor: floor, day: day, query: $0, limits: Self.deepOnly)
+            }
+            var decided = false
+            let again = verdicts.verdict(for: query, floor: floor) { _ in decided = true; return .undecided }
+            #expect(!decided, "asked again after the deeper look: \(instance)")
+            switch deep {
+            case .plan:
+                keptPlans += 1
+                #expect(again == deep)
+            case .infeasible:
+                keptProofs += 1
+                #expect(again == .infeasible)
+            case .undecided:
+                keptUndecided += 1
+                #expect(again == .undecided)
+                var lookedTwice = false
+                #expect(verdicts.deepen(query, floor: floor) { _ in lookedTwice = true; return .infeasible } == .undecided)
+                #expect(!lookedTwice, "looked at more deeply twice on the same day: \(instance)")
+                // A cancel loosens the day: the question is open again.
+                guard let cancelled = day.bookings.values.filter({ $0.status == .booked }).min(by: { $0.id < $1.id }) else { continue }
+                var loosened = day
+                var gone = cancelled
+                gone.status = .cancelled
+                loosened.upsert(gone)
+                verdicts.advance(to: loosened, floor: floor)
+                _ = verdicts.verdict(for: query, floor: floor) { _ in .undecided }
+                _ = verdicts.deepen(query, floor: floor) { _ in lookedTwice = true; return .undecided }
+                #expect(lookedTwice, "not looked at again after a cancel: \(instance)")
+                lookedAgain += 1
+            }
+        }
+        #expect(keptPlans >= 10 && keptProofs >= 10 && lookedAgain >= 5, "coverage: \(keptPlans) plans, \(keptProofs) proofs, \(keptUndecided) undecided (\(lookedAgain) looked at again)")
+    }
+
+    /// Only the deeper look: the ordinary searches (but the cheap proofs and the one-move plan) have no budget.
+    static let deepOnly = Reshuffle.Limits(searchBudget: 0, exactBudget: 0, rotationBudget: 0, clashOrderBudget: 0, deepBudget: 2_000)
+
     /// Parties that fit the same units ask the same question: one class.
     @Test func partiesThatFitTheSameUnitsShareAClass() throws {
         let floor = try Floor(TestFloors.layout())

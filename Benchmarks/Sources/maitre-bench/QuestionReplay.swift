@@ -8,7 +8,8 @@ import SeatingService
 /// guest (time, party, flexibility, and whether the benchmark's exact check found it a miss).
 /// For each guest, `Reshuffle.decide` is asked at every candidate time of the booking page's
 /// window (±90 minutes) where greedy refuses for a reason re-assignment can overcome, as
-/// availability does without its caches; the figures are how many misses it now seats within
+/// availability does without its caches (with `deepBudget`, the first question left undecided looked
+/// at more deeply, `Reshuffle.deepen`, as the service does); the figures are how many misses it now seats within
 /// the guest's flexibility, how its verdicts split, and what the questions cost.
 struct QuestionReplay {
     var directory: String
@@ -34,12 +35,20 @@ struct QuestionReplay {
             let query = SeatingQuery(date: date, time: time, party: party, channel: .online)
             var seated = false
             // One decider per day, as the service keeps one per restaurant-day version (`WholeDayMemo`).
-            let decide = Reshuffle.decider(floor: floor, day: day, limits: limits)
+            let memo = WholeDayMemo()
+            let decide = Reshuffle.decider(floor: floor, day: day, limits: limits, memo: memo)
+            let deepen = Reshuffle.deepener(floor: floor, day: day, limits: limits, memo: memo)
+            // As the service with `deepBudget`: the ask's first undecided question is looked at more deeply.
+            var deepened = limits.deepBudget == 0
             for candidate in AvailabilitySearch.candidateTimes(floor: floor, query: query, before: 90, after: 90) {
                 guard case .refuse(let reason) = SlotEvaluator.evaluate(floor: floor, day: day, query: query.at(candidate)),
                       Reshuffle.canHelp(reason) else { continue }
                 let began = DispatchTime.now().uptimeNanoseconds
-                let verdict = decide(query.at(candidate))
+                var verdict = decide(query.at(candidate))
+                if verdict == .undecided && !deepened {
+                    deepened = true
+                    verdict = deepen(query.at(candidate))
+                }
                 let took = DispatchTime.now().uptimeNanoseconds - began
                 nanos.append(took)
                 digest = fnv(digest, "\(name) \(candidate) \(verdict)")

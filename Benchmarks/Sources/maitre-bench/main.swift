@@ -60,12 +60,13 @@ func runBenchmarks() throws {
     if arguments.contains("--booking-page") {
         // A booking web page's asks and books through `maitre serve` on saturated evenings (issue 28):
         // `--booking-page --maitre PATH [--floors 4 | --floor-seeds 1,2,3] [--no-fixtures | --fixtures-only]
-        // [--guests N] [--quick] [--reshuffle-ms X] [--availability-solver-ms X] [--no-decide-ahead] [--seed 28]`.
+        // [--guests N] [--quick] [--reshuffle-ms X] [--availability-solver-ms X] [--deep-budget N] [--no-decide-ahead] [--seed 28]`.
         guard let binary = option("--maitre") else { throw CommandLineError("--booking-page needs --maitre PATH") }
         let floorSeeds = option("--floor-seeds").map { $0.split(separator: ",").compactMap { UInt64($0) } }
             ?? (0..<max(0, Int(option("--floors") ?? "") ?? 4)).map { UInt64($0 + 1) }
         try BookingPageBenchmark(binary: binary, serveArguments: (option("--reshuffle-ms").map { ["--reshuffle-ms", $0] } ?? [])
                                     + (option("--availability-solver-ms").map { ["--availability-solver-ms", $0] } ?? [])
+                                    + (option("--deep-budget").map { ["--deep-budget", $0] } ?? [])
                                     + (arguments.contains("--no-decide-ahead") ? ["--no-decide-ahead"] : []),
                                  floorSeeds: floorSeeds, fixtures: !arguments.contains("--no-fixtures"),
                                  randomFloors: !arguments.contains("--fixtures-only"), guests: option("--guests").flatMap { Int($0) },
@@ -76,13 +77,14 @@ func runBenchmarks() throws {
     if let directory = option("--replay-questions") {
         // The turned-away guests' questions written by `--booking-page --dump-questions DIR`, decided
         // again by `Reshuffle.decide` with the limits given: `--replay-questions DIR [--search-budget N]
-        // [--exact-budget N] [--clash-order-budget N] [--rotation-budget N] [--solver-ms N]`.
+        // [--exact-budget N] [--clash-order-budget N] [--rotation-budget N] [--solver-ms N] [--deep-budget N]`.
         var limits = Reshuffle.Limits()
         if let budget = option("--search-budget").flatMap({ Int($0) }) { limits.searchBudget = budget }
         if let budget = option("--exact-budget").flatMap({ Int($0) }) { limits.exactBudget = budget }
         if let budget = option("--rotation-budget").flatMap({ Int($0) }) { limits.rotationBudget = budget }
         if let ms = option("--solver-ms").flatMap({ Int($0) }) { limits.decideSolverMilliseconds = ms }
         if let budget = option("--clash-order-budget").flatMap({ Int($0) }) { limits.clashOrderBudget = budget }
+        if let budget = option("--deep-budget").flatMap({ Int($0) }) { limits.deepBudget = budget }
         try QuestionReplay(directory: directory, limits: limits, explain: arguments.contains("--explain")).run()
         return
     }

@@ -147,6 +147,11 @@ public struct AssignmentModel: Sendable {
         return (variables.map { row in row.first(where: { solution.value($0.variable) > 0.5 })?.unit }, solution)
     }
 
+    /// Per item, its variables' values in `solution`, by unit (a pool's by its representative).
+    func unitValues(_ solution: Solution) -> [[Int: Double]] {
+        variables.map { row in Dictionary(row.map { ($0.unit, solution.value($0.variable)) }, uniquingKeysWith: max) }
+    }
+
     /// The model's column values for a unit per item (nil: unseated), occupancies filled in.
     public func values(for units: [Int?]) -> [Double] {
         var values = Array(repeating: 0.0, count: linear.columns.count)

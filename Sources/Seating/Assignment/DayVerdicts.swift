@@ -13,6 +13,9 @@
 ///   while the day only tightens: the searches would start again from a day with fewer choices,
 ///   and on a full evening their failing runs are most of an ask's cost (3-4 ms a question on the
 ///   hall's Friday, asked again at every version). It is decided anew as soon as the day loosens.
+///   An undecided question may be looked at more deeply once (`deepen`): its plan or proof then
+///   replaces it, and a question still undecided after it is kept as such (not looked at again)
+///   on the same terms.
 ///
 /// Invariants: `day` is the version every kept plan was verified on, or will be before use; an
 /// offer is a plan that verifies on this day, so it is always bookable; `infeasible` is a proof
@@ -52,6 +55,8 @@ public struct DayVerdicts: Sendable {
     public private(set) var day: DayState?
     private var proofs: Set<Question> = []
     private var undecided: Set<Question> = []
+    /// Undecided after `deepen` too.
+    private var deepened: Set<Question> = []
     /// Verified on `day`.
     private var plans: [Question: Reshuffle.Plan] = [:]
     /// Found on an earlier version: carried over and verified before use.
@@ -65,6 +70,7 @@ public struct DayVerdicts: Sendable {
         if let day, !DayTightening.onlyTightens(from: day, to: next, floor: floor) {
             proofs.removeAll()
             undecided.removeAll()
+            deepened.removeAll()
         }
         carried.merge(plans) { _, newer in newer }
         plans.removeAll()
@@ -88,6 +94,26 @@ public struct DayVerdicts: Sendable {
         case .plan(let plan): Self.insert(plan, for: question, into: &plans)
         case .infeasible: Self.insert(question, into: &proofs)
         case .undecided: Self.insert(question, into: &undecided)
+        }
+        return verdict
+    }
+
+    /// For a question `verdict(for:)` answered `.undecided`: `deepen`'s answer (a plan or a proof
+    /// is kept as `decide`'s would be), or `.undecided` at once when it was deepened before.
+    public mutating func deepen(_ query: SeatingQuery, floor: Floor,
+                                deepen: (SeatingQuery) -> Reshuffle.Verdict) -> Reshuffle.Verdict {
+        guard day != nil else { return deepen(query) }
+        let question = Question(query: query, floor: floor)
+        if deepened.contains(question) { return .undecided }
+        let verdict = deepen(query)
+        switch verdict {
+        case .plan(let plan):
+            undecided.remove(question)
+            Self.insert(plan, for: question, into: &plans)
+        case .infeasible:
+            undecided.remove(question)
+            Self.insert(question, into: &proofs)
+        case .undecided: Self.insert(question, into: &deepened)
         }
         return verdict
     }

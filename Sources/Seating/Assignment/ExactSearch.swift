@@ -42,6 +42,9 @@ struct ExactSearch {
         /// Fewest bookings on the option's tables during the item's stay today first (own tables
         /// first among equals, then greedy rank order).
         case fewestClashes
+        /// Highest value first in a relaxation's optimum (`WindowRelaxation.guide`: per item, per
+        /// option), greedy's order among equals.
+        case relaxation([[Int: Double]])
     }
 
     enum Outcome {
@@ -83,6 +86,11 @@ struct ExactSearch {
                 // Stable: among equal clashes, greedy's order (own tables first).
                 options.map { (option: $0, clashes: today.clashes(item, on: $0)) }.enumerated()
                     .sorted { ($0.element.clashes, $0.offset) < ($1.element.clashes, $1.offset) }.map(\.element.option)
+            }
+        case .relaxation(let values):
+            tries = greedy.enumerated().map { item, options in
+                options.map { (option: $0, value: values[item][$0] ?? 0) }.enumerated()
+                    .sorted { (-$0.element.value, $0.offset) < (-$1.element.value, $1.offset) }.map(\.element.option)
             }
         }
     }

@@ -25,7 +25,9 @@
 ///    integer program (`program`): the component's bookings and the new party on eligible
 ///    pools and units, capacity as occupancy-flow rows, count holds as rows (`AssignmentModel`);
 ///    objective fewest moves, then fewest wasted seats; under a time cap.
-/// The request path asks `decide` instead: steps 1 to 4 only, bounded by work, with three answers.
+/// The request path asks `decide` instead: steps 1 to 4 only, bounded by work, with three answers;
+/// opt-in (`Limits.deepBudget`), `deepen` looks at one question of an ask that `decide` left
+/// undecided more deeply (the window's linear relaxation ordering a complete search).
 /// Each plan is verified from scratch (`Verification`) before it is returned: a capped solve
 /// gives a verified plan or none, never a wrong one.
 ///
@@ -74,9 +76,19 @@ public enum Reshuffle {
         /// more.
         public var clashOrderBudget: Int
 
+        /// Opt-in: options the complete search may try in the order of the window relaxation's
+        /// optimum when `deepen` looks at one question of an availability ask more deeply
+        /// (`ExactSearch.Order.relaxation`). 0, the default, never looks deeper. 2,000 on the
+        /// booking page: misses 16 -> 11 of 1,698 asks, but availability p99 8.5 -> 58 ms, max 16
+        /// -> 107 ms (the relaxation costs 7-30 ms on the hall's full evening): over the targets,
+        /// hence off until the relaxation is cheaper (Benchmarks/RESULTS.md).
+        public var deepBudget: Int
+
         public init(timeLimitMilliseconds: Int = 200, searchBudget: Int = 300, exactBudget: Int = 6_000,
-                    decideSolverMilliseconds: Int = 0, rotationBudget: Int = 5_000, clashOrderBudget: Int = 2_000) {
+                    decideSolverMilliseconds: Int = 0, rotationBudget: Int = 5_000, clashOrderBudget: Int = 2_000,
+                    deepBudget: Int = 0) {
             self.clashOrderBudget = clashOrderBudget
+            self.deepBudget = deepBudget
             self.rotationBudget = rotationBudget
             self.timeLimitMilliseconds = timeLimitMilliseconds
             self.searchBudget = searchBudget
@@ -169,6 +181,38 @@ public enum Reshuffle {
             if WindowRelaxation.refutes(problem) { return .infeasible }
             return solve(problem: problem, timeLimitMilliseconds: limits.decideSolverMilliseconds).map(Verdict.plan) ?? .undecided
         }
+    }
+
+    /// A deeper look at a question `decide` left undecided, for the one question of an availability
+    /// ask that the service spends it on (`DayVerdicts.deepen`): the window's linear relaxation
+    /// with the integer program's objective (`WindowRelaxation.guide`), a proof when it has no
+    /// solution, else the order in which the complete search tries each item's options, within
+    /// `deepBudget`. Bounded by work (pivots, options), 3-40 ms on a full evening, where `decide`
+    /// takes 1-5: too much for every candidate time of an ask, enough for one. Same answers on
+    /// every machine; a plan is verified as every plan is.
+    public static func deepen(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits = Limits()) -> Verdict {
+        deepen(floor: floor, day: day, query: query, limits: limits, memo: nil)
+    }
+
+    static func deepen(floor: Floor, day: DayState, query: SeatingQuery, limits: Limits, memo: WholeDayMemo?) -> Verdict {
+        guard let problem = WholeDayProblem(floor: floor, day: day, query: query, memo: memo) else { return .infeasible }
+        switch WindowRelaxation.guide(problem) {
+        case .refuted: return .infeasible
+        case .undecided: return .undecided
+        case .values(let values):
+            guard let board = PlacementBoard(problem: problem) else { return .undecided }
+            var search = ExactSearch(board: board, budget: limits.deepBudget, order: .relaxation(values))
+            switch search.run() {
+            case .plan(let plan, _): return .plan(plan)
+            case .infeasible: return .infeasible
+            case .gaveUp: return .undecided
+            }
+        }
+    }
+
+    /// The request path's deeper look with `memo` kept by the caller (see `decider(floor:day:limits:memo:)`).
+    public static func deepener(floor: Floor, day: DayState, limits: Limits, memo: WholeDayMemo) -> Decider {
+        { deepen(floor: floor, day: day, query: $0, limits: limits, memo: memo) }
     }
 
     /// What the solver-free steps (the cheap proofs, the one-move, rotation, chain and complete searches)
@@ -303,12 +347,17 @@ public enum Reshuffle {
     }
 
     static func program(problem: WholeDayProblem) -> Program {
-        let floor = problem.floor
-        let pools = problem.pools
-        let model = AssignmentModel(floor: floor, items: problem.items, pools: pools, countHolds: problem.fixed) { item, unit in
+        Program(model: AssignmentModel(floor: problem.floor, items: problem.items, pools: problem.pools, countHolds: problem.fixed,
+                                       cost: moveCost(problem)))
+    }
+
+    /// The integer program's objective per item and unit: 1,000 for a booking off its own tables,
+    /// plus the seats the unit wastes.
+    static func moveCost(_ problem: WholeDayProblem) -> (AssignmentModel.Item, Int) -> Double {
+        let floor = problem.floor, pools = problem.pools
+        return { item, unit in
             (item.booking != nil && unit != item.current.map(pools.representative) ? 1_000 : 0) + Double(floor.units[unit].max - item.party)
         }
-        return Program(model: model)
     }
 
     /// Solves the problem's integer program under the time cap and verifies the answer.
