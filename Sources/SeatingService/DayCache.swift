@@ -69,20 +69,26 @@ struct DayCache {
     /// asks far more often than the day changes; book then reuses the plan availability offered).
     mutating func verdict(_ key: DayKey, dayVersion: Int, floor: Floor, query: SeatingQuery,
                           decide: (SeatingQuery) -> Reshuffle.Verdict) -> Reshuffle.Verdict {
-        guard var entry = entries[key], entry.dayVersion == dayVersion else { return decide(query) }
-        entries[key] = nil  // keep the entry uniquely referenced while it grows
-        let verdict = entry.verdicts.verdict(for: query, floor: floor, decide: decide)
-        entries[key] = entry
-        return verdict
+        withVerdicts(key, dayVersion: dayVersion, otherwise: { decide(query) }) {
+            $0.verdict(for: query, floor: floor, decide: decide)
+        }
     }
 
     /// The deeper look at `query`, undecided on the cached day `key` at `dayVersion`, kept with its
     /// verdicts (`DayVerdicts.deepen`); `deepen`'s answer alone when the day is not cached there.
     mutating func deepen(_ key: DayKey, dayVersion: Int, floor: Floor, query: SeatingQuery,
                          deepen: (SeatingQuery) -> Reshuffle.Verdict) -> Reshuffle.Verdict {
-        guard var entry = entries[key], entry.dayVersion == dayVersion else { return deepen(query) }
+        withVerdicts(key, dayVersion: dayVersion, otherwise: { deepen(query) }) {
+            $0.deepen(query, floor: floor, deepen: deepen)
+        }
+    }
+
+    /// `body` on the verdicts of the cached day `key` at `dayVersion`, else `otherwise`.
+    private mutating func withVerdicts(_ key: DayKey, dayVersion: Int, otherwise: () -> Reshuffle.Verdict,
+                                       _ body: (inout DayVerdicts) -> Reshuffle.Verdict) -> Reshuffle.Verdict {
+        guard var entry = entries[key], entry.dayVersion == dayVersion else { return otherwise() }
         entries[key] = nil  // keep the entry uniquely referenced while it grows
-        let verdict = entry.verdicts.deepen(query, floor: floor, deepen: deepen)
+        let verdict = body(&entry.verdicts)
         entries[key] = entry
         return verdict
     }

@@ -77,21 +77,21 @@ struct ExactSearch {
             guard let home = board.home[item] else { return board.options[item] }
             return [home] + board.options[item].filter { $0 != home }
         }
+        /// Each item's options by `rank` (lowest first), greedy's order among equals.
+        func reordered(by rank: (_ item: Int, _ option: Int) -> Double) -> [[Int]] {
+            greedy.enumerated().map { item, options in
+                options.enumerated().map { (option: $0.element, rank: rank(item, $0.element), position: $0.offset) }
+                    .sorted { ($0.rank, $0.position) < ($1.rank, $1.position) }.map(\.option)
+            }
+        }
         switch valueOrder {
         case .greedy: tries = greedy
         case .fewestClashes:
             var today = board
             today.placeHome()
-            tries = greedy.enumerated().map { item, options in
-                // Stable: among equal clashes, greedy's order (own tables first).
-                options.map { (option: $0, clashes: today.clashes(item, on: $0)) }.enumerated()
-                    .sorted { ($0.element.clashes, $0.offset) < ($1.element.clashes, $1.offset) }.map(\.element.option)
-            }
+            tries = reordered { Double(today.clashes($0, on: $1)) }
         case .relaxation(let values):
-            tries = greedy.enumerated().map { item, options in
-                options.map { (option: $0, value: values[item][$0] ?? 0) }.enumerated()
-                    .sorted { (-$0.element.value, $0.offset) < (-$1.element.value, $1.offset) }.map(\.element.option)
-            }
+            tries = reordered { -(values[$0][$1] ?? 0) }
         }
     }
 
